@@ -1,0 +1,49 @@
+# gonghui: `make run` on a fresh machine, `make test` for lint and the whole suite.
+VENV ?= .venv
+PYTHON ?= python3
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test lint serve messages clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	DEBUG=$${DEBUG:-1} $(PY) manage.py migrate --no-input
+	DEBUG=$${DEBUG:-1} $(PY) manage.py load_demo
+	@echo "gonghui is serving on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
+	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+test: lint
+	$(PY) -m pytest
+
+# Production-like: gunicorn + WhiteNoise with DEBUG off. Over plain HTTP on this machine the
+# HTTPS-only settings are switched off; behind a TLS proxy leave them on (see docs/deployment.md).
+serve: install
+	@test -n "$$SECRET_KEY" || test -s var/secret_key || \
+		$(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
+	export DEBUG=0 SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" \
+		ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+		SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-0}" SECURE_COOKIES="$${SECURE_COOKIES:-0}" \
+		SECURE_HSTS_SECONDS="$${SECURE_HSTS_SECONDS:-0}"; \
+	$(PY) manage.py migrate --no-input && \
+	$(PY) manage.py collectstatic --no-input -v0 && \
+	$(VENV)/bin/gunicorn -c gunicorn.conf.py config.wsgi
+
+# Regenerate and compile the zh_Hans catalogues (needs GNU gettext; the .mo files are committed).
+messages: install
+	DEBUG=1 $(PY) manage.py makemessages -l zh_Hans --ignore=.venv --ignore=tests
+	DEBUG=1 $(PY) manage.py compilemessages -l zh_Hans --ignore=.venv
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,29 @@
+"""The three roles of DESIGN §4 and the one way to ask whether a user has one."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    """Each role is a Group of this name, created by a data migration."""
+
+    STAFF = "staff", _("Staff")
+    LEADER = "leader", _("Leader")
+    ADMIN = "admin", _("Administrator")
+
+
+def user_roles(user) -> frozenset[str]:
+    """The role names of a signed-in user (cached on the user object for the request)."""
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    cached = getattr(user, "_role_names", None)
+    if cached is None:
+        valid = set(Role.values)
+        cached = frozenset(n for n in user.groups.values_list("name", flat=True) if n in valid)
+        user._role_names = cached
+    return cached
+
+
+def has_role(user, *roles: str) -> bool:
+    """True when the user holds at least one of the given roles."""
+    return bool(user_roles(user) & set(roles))
