@@ -55,3 +55,23 @@ def test_every_page_but_login_and_healthz_sends_anonymous_visitors_to_login(clie
         response = client.get(url)
         assert response.status_code == 302, url
         assert "login" in response.url, url
+
+
+def test_login_is_locked_after_five_failures_with_a_clear_message(client, staff):
+    for _ in range(5):
+        client.post(reverse("login"), {"username": staff.username, "password": "wrong"})
+    response = client.post(reverse("login"), {"username": staff.username,
+                                              "password": "pw-for-tests-1"})
+    assert response.status_code == 429
+    assert "登录失败次数过多，登录已锁定 30 分钟" in response.content.decode()
+    assert not response.wsgi_request.user.is_authenticated
+
+
+def test_security_headers_are_sent(client):
+    response = client.get(reverse("login"))
+    csp = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "same-origin"
+    assert response.headers["X-Frame-Options"] == "DENY"
