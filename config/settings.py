@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "csp",
     "core",
     "accounts",
+    "unions",
+    "aid",
     "reports",
 ]
 
