@@ -1,6 +1,7 @@
 """The demo county: Jiayin County's 2012 first half, built from individual records."""
 
 from importlib import import_module
+from importlib.util import find_spec
 
 from django.apps import apps
 from django.contrib.auth.models import Group
@@ -43,7 +44,7 @@ def load() -> list[str]:
     with transaction.atomic():
         load_users()
         for label in DOMAIN_APPS:
-            if apps.is_installed(label):
+            if apps.is_installed(label) and find_spec(f"{label}.demo"):
                 import_module(f"{label}.demo").load()
                 loaded.append(label)
     return loaded
