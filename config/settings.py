@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "accounts",
     "unions",
     "aid",
+    "pairings",
     "reports",
 ]
 

@@ -1,0 +1,24 @@
+"""Horizontal bars drawn as inline SVG (the Content Security Policy allows no style attributes)."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: int | Decimal
+    width: Decimal  # 0..100, the bar's length in the SVG's viewBox units
+    url: str = ""
+
+
+def bars(items: list[tuple[str, int | Decimal, str]], *, scale: int | Decimal | None = None,
+         ) -> list[Bar]:
+    """Bars for (label, value, url) items, the longest (or `scale`) filling the width."""
+    top = Decimal(scale if scale is not None else max((v for _l, v, _u in items), default=0))
+    return [
+        Bar(label, value,
+            min(Decimal(100), (Decimal(value) * 100 / top).quantize(Decimal("0.1")))
+            if top else Decimal(0), url)
+        for label, value, url in items
+    ]

@@ -1,0 +1,145 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from aid.models import HardshipWorker
+
+from .models import Beneficiary, FundEntry, Pairing, Programme, Project, Round
+
+
+def add_service_errors(form: forms.Form, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form: by field where the form has it."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class RoundForm(forms.ModelForm):
+    class Meta:
+        model = Round
+        fields = ["programme", "name", "starts_on", "ends_on", "exit_target"]
+        widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
+
+
+class WorkerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: HardshipWorker) -> str:
+        return f"{obj.name} ({obj.masked_id_number})"
+
+
+class PairingCreateForm(forms.Form):
+    """A new pair: the round, the beneficiary (from the archive or by name), its helpers."""
+
+    round = forms.ModelChoiceField(
+        label=_("Round"), queryset=Round.objects.select_related("programme"))
+    beneficiary_kind = forms.ChoiceField(label=_("Beneficiary kind"),
+                                         choices=Beneficiary.Kind.choices)
+    worker = WorkerChoiceField(
+        label=_("Hardship worker"), required=False,
+        queryset=HardshipWorker.objects.filter(exited_on__isnull=True).order_by("name", "pk"),
+        help_text=_("For a hardship worker: chosen from the archive."),
+    )
+    beneficiary_name = forms.CharField(
+        label=_("Name of the base or student"), max_length=100, required=False)
+    beneficiary_description = forms.CharField(
+        label=_("Description"), max_length=200, required=False,
+        help_text=_("A base's place and trade, or a student's school and grade."))
+    official = forms.CharField(label=_("Division-level official"), max_length=100,
+                               required=False)
+    unit = forms.CharField(label=_("Helping unit"), max_length=100, required=False)
+    branches = forms.CharField(
+        label=_("Party branches"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("For student aid: one party branch per line."))
+    paired_on = forms.DateField(label=_("Paired on"), widget=DateInput())
+    note = forms.CharField(label=_("Note"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("beneficiary_kind")
+        chosen_round = data.get("round")
+        if kind == Beneficiary.Kind.WORKER:
+            if not data.get("worker"):
+                self.add_error("worker", _("Choose the hardship worker."))
+        elif kind and not data.get("beneficiary_name", "").strip():
+            self.add_error("beneficiary_name", _("Give the name of the base or student."))
+        if chosen_round is None:
+            return data
+        if kind and kind not in chosen_round.programme.beneficiary_kinds:
+            self.add_error("beneficiary_kind", _("This programme does not pair this kind."))
+        if chosen_round.programme.kind == Programme.Kind.STUDENT:
+            if not self.branch_names():
+                self.add_error("branches", _("Name at least one party branch."))
+        else:
+            for field in ("official", "unit"):
+                if not data.get(field, "").strip():
+                    self.add_error(field, _("Each pair has one official and one unit."))
+        return data
+
+    def branch_names(self) -> list[str]:
+        lines = (self.cleaned_data.get("branches") or "").splitlines()
+        return list(dict.fromkeys(line.strip() for line in lines if line.strip()))
+
+
+class PairingCloseForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Outcome"), widget=forms.RadioSelect,
+        choices=[(Pairing.Status.EXITED, _("Out of poverty")), (Pairing.Status.ENDED, _("Ended"))],
+    )
+    closed_on = forms.DateField(label=_("On"), widget=DateInput())
+    note = forms.CharField(label=_("Note"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 2}))
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ProjectForm(forms.ModelForm):
+    class Meta:
+        model = Project
+        fields = ["sector", "name", "started_on", "note"]
+        widgets = {"started_on": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
+
+
+class PairingChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Pairing) -> str:
+        return f"{obj.round.name} · {obj.beneficiary.display_name}"
+
+
+class ProjectChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Project) -> str:
+        return f"{obj.name} · {obj.pairing.beneficiary.display_name} ({obj.pairing.round.name})"
+
+
+class FundEntryForm(forms.ModelForm):
+    """A ledger line; the choices of pairing and project narrow to the round when it is known."""
+
+    pairing = PairingChoiceField(
+        label=_("Pairing"), required=False,
+        queryset=Pairing.objects.select_related("round", "beneficiary__worker"),
+        help_text=_("For a disbursement: the pair whose beneficiary receives the money."))
+    project = ProjectChoiceField(
+        label=_("Project"), required=False,
+        queryset=Project.objects.select_related("pairing__round", "pairing__beneficiary__worker"),
+        help_text=_("For an injection of start-up capital: the project that receives it."))
+
+    class Meta:
+        model = FundEntry
+        fields = ["round", "kind", "amount", "entered_on", "pairing", "project", "counterparty",
+                  "note"]
+        widgets = {"entered_on": DateInput()}
+
+    def __init__(self, *args, round_id: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["round"].queryset = Round.objects.select_related("programme")
+        if round_id:
+            self.fields["pairing"].queryset = self.fields["pairing"].queryset.filter(
+                round_id=round_id)
+            self.fields["project"].queryset = self.fields["project"].queryset.filter(
+                pairing__round_id=round_id)
