@@ -110,7 +110,9 @@ def fund_entry_create(
             pairing=pairing, project=project, counterparty=counterparty, note=note,
             entered_by=by,
         )
-        entry.full_clean()
+        # FundEntry.clean() states each check constraint with a field message; the database
+        # constraints remain the backstop, so they need not be queried here a second time.
+        entry.full_clean(validate_constraints=False)
         _check_balance(entry)
         entry.save()
         return entry
