@@ -16,6 +16,13 @@ def add_service_errors(form: forms.Form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
+class ModelFieldsMixin:
+    """`model_fields()`: the cleaned values of the model's fields only (no version, no token)."""
+
+    def model_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self._meta.fields}
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -28,6 +35,11 @@ class RoundForm(forms.ModelForm):
         model = Round
         fields = ["programme", "name", "starts_on", "ends_on", "exit_target"]
         widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:  # a round keeps its programme: its pairs and ledger belong to it
+            self.fields["programme"].disabled = True
 
 
 class WorkerChoiceField(forms.ModelChoiceField):
@@ -89,18 +101,24 @@ class PairingCreateForm(forms.Form):
         return list(dict.fromkeys(line.strip() for line in lines if line.strip()))
 
 
-class PairingCloseForm(forms.Form):
+class PairingCloseForm(forms.ModelForm):
+    """The outcome of a pair: out of poverty or ended, on a date."""
+
     status = forms.ChoiceField(
         label=_("Outcome"), widget=forms.RadioSelect,
         choices=[(Pairing.Status.EXITED, _("Out of poverty")), (Pairing.Status.ENDED, _("Ended"))],
     )
     closed_on = forms.DateField(label=_("On"), widget=DateInput())
-    note = forms.CharField(label=_("Note"), required=False,
-                           widget=forms.Textarea(attrs={"rows": 2}))
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    remark = forms.CharField(label=_("Remark"), required=False, max_length=500,
+                             widget=forms.Textarea(attrs={"rows": 2}),
+                             help_text=_("Added to the pairing's note."))
+
+    class Meta:
+        model = Pairing
+        fields = ["status", "closed_on"]
 
 
-class ProjectForm(forms.ModelForm):
+class ProjectForm(ModelFieldsMixin, forms.ModelForm):
     class Meta:
         model = Project
         fields = ["sector", "name", "started_on", "note"]
@@ -117,7 +135,7 @@ class ProjectChoiceField(forms.ModelChoiceField):
         return f"{obj.name} · {obj.pairing.beneficiary.display_name} ({obj.pairing.round.name})"
 
 
-class FundEntryForm(forms.ModelForm):
+class FundEntryForm(ModelFieldsMixin, forms.ModelForm):
     """A ledger line; the choices of pairing and project narrow to the round when it is known."""
 
     pairing = PairingChoiceField(
@@ -143,3 +161,12 @@ class FundEntryForm(forms.ModelForm):
                 round_id=round_id)
             self.fields["project"].queryset = self.fields["project"].queryset.filter(
                 pairing__round_id=round_id)
+
+
+class FundEntryEditForm(ModelFieldsMixin, forms.ModelForm):
+    """A correction: the round, kind, pair and project of a line stay as they are."""
+
+    class Meta:
+        model = FundEntry
+        fields = ["amount", "entered_on", "counterparty", "note"]
+        widgets = {"entered_on": DateInput()}

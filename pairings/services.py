@@ -15,6 +15,7 @@ from django.db.models import Case, DecimalField, F, Sum, When
 from django.utils.translation import gettext as _
 
 from core.money import yuan
+from core.views import STALE_MESSAGE
 
 from .models import Beneficiary, FundEntry, Helper, Pairing, PairingHelper, Project, Round
 
@@ -24,12 +25,9 @@ class StaleRecord(ValidationError):
 
 
 def _check_version(obj, version: int | None) -> None:
+    # None: the caller compared the version under this row's lock already (OptimisticLockMixin).
     if version is not None and obj.version != version:
-        raise StaleRecord(
-            _("Someone else changed this record after you opened the form. "
-              "Nothing was saved; reload the page to see their changes."),
-            code="stale",
-        )
+        raise StaleRecord(STALE_MESSAGE, code="stale")
 
 
 def _balances(round_id: int, *, exclude_entry_id: int | None = None) -> list[tuple[date, Decimal]]:
@@ -118,18 +116,19 @@ def fund_entry_create(
         return entry
 
 
-def fund_entry_update(*, entry_id: int, version: int, by=None, **changes) -> FundEntry:
-    """Change a ledger line (optimistic lock on `version`); the balance rule still holds."""
+def fund_entry_update(*, entry_id: int, version: int | None = None, by=None,
+                      **changes) -> FundEntry:
+    """Correct a ledger line (optimistic lock on `version`); the balance rule still holds."""
     with transaction.atomic():
-        round_id = FundEntry.objects.values_list("round_id", flat=True).get(pk=entry_id)
-        Round.objects.select_for_update().get(pk=round_id)
+        # Lock order: the entry, then its round (a new entry locks the round only).
         entry = FundEntry.objects.select_for_update().get(pk=entry_id)
+        Round.objects.select_for_update().get(pk=entry.round_id)
         _check_version(entry, version)
         for field, value in changes.items():
             setattr(entry, field, value)
         if entry.project_id:
             entry.pairing_id = entry.project.pairing_id
-        entry.full_clean()
+        entry.full_clean(validate_constraints=False)
         _check_balance(entry, exclude_entry_id=entry.pk)
         entry.version += 1
         entry.save()
@@ -233,7 +232,8 @@ def project_create(
         return project
 
 
-def project_update(*, project_id: int, version: int, by=None, **changes) -> Project:
+def project_update(*, project_id: int, version: int | None = None, by=None,
+                   **changes) -> Project:
     """Change a project (optimistic lock on `version`)."""
     with transaction.atomic():
         project = Project.objects.select_for_update().get(pk=project_id)

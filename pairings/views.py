@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from accounts.mixins import RoleRequiredMixin
+from core.audit import history_entries
 
 from . import figures
 from .charts import bars
@@ -103,6 +104,7 @@ class RoundDetailView(RoleRequiredMixin, DetailView):
             as_of=day,
             numbers=numbers,
             is_student=self.object.programme.kind == Programme.Kind.STUDENT,
+            history=history_entries(self.object),
             sector_bars=bars([
                 (label, numbers.projects_by_sector[sector],
                  f"{projects}?round={self.object.pk}&sector={sector}")
@@ -189,8 +191,30 @@ class PairingDetailView(RoleRequiredMixin, DetailView):
             .order_by("started_on", "pk"),
             entries=pairing.fund_entries.select_related("project").order_by("entered_on", "pk"),
             is_poverty=pairing.round.programme.kind == Programme.Kind.POVERTY,
+            history=history_entries(pairing),
         )
         return context
+
+
+class ProjectDetailView(RoleRequiredMixin, DetailView):
+    template_name = "pairings/project_detail.html"
+    context_object_name = "project"
+    queryset = Project.objects.select_related("pairing__round", "pairing__beneficiary__worker")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            entries=self.object.fund_entries.order_by("entered_on", "pk"),
+            history=history_entries(self.object), **kwargs)
+
+
+class FundEntryDetailView(RoleRequiredMixin, DetailView):
+    template_name = "pairings/fund_detail.html"
+    context_object_name = "entry"
+    queryset = FundEntry.objects.select_related(
+        "round__programme", "pairing__beneficiary__worker", "project", "entered_by")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(history=history_entries(self.object), **kwargs)
 
 
 class ProjectListView(RoleRequiredMixin, FilterMixin, ListView):

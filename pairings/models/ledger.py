@@ -80,9 +80,7 @@ class FundEntry(models.Model):
         return f"{self.get_kind_display()} {self.amount} ({self.entered_on})"
 
     def get_absolute_url(self) -> str:
-        if self.pairing_id:
-            return reverse("pairings:pairing-detail", args=[self.pairing_id])
-        return f"{reverse('pairings:fund-list')}?round={self.round_id}"
+        return reverse("pairings:fund-detail", args=[self.pk])
 
     @property
     def is_outgoing(self) -> bool:

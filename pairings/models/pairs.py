@@ -166,7 +166,7 @@ class Project(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("pairings:pairing-detail", args=[self.pairing_id])
+        return reverse("pairings:project-detail", args=[self.pk])
 
     def clean(self):
         errors: dict[str, ValidationError] = {}

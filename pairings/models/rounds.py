@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Max, Min, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -136,6 +136,24 @@ class Round(models.Model):
             raise ValidationError(
                 _("This round overlaps %(round)s of the same programme."),
                 code="overlap", params={"round": clash.name},
+            )
+        if self.pk:
+            self._check_records_inside()
+
+    def _check_records_inside(self) -> None:
+        """New dates must still hold the round's pairs, projects and ledger lines."""
+        spans = self.pairings.aggregate(
+            first=Min("paired_on"), last=Max("paired_on"), closed=Max("closed_on"),
+            project_first=Min("projects__started_on"), project_last=Max("projects__started_on"),
+        ) | self.fund_entries.aggregate(entry_first=Min("entered_on"), entry_last=Max("entered_on"))
+        days = [day for day in spans.values() if day is not None]
+        if not days:
+            return
+        if min(days) < self.starts_on or (self.ends_on and max(days) > self.ends_on):
+            raise ValidationError(
+                _("The round's records run from %(first)s to %(last)s; its dates must "
+                  "include them."),
+                code="records_outside", params={"first": min(days), "last": max(days)},
             )
 
 
