@@ -89,7 +89,7 @@ def test_the_number_of_queries_does_not_grow_with_the_registry(django_assert_max
     kinds = [kind for kind in Union.Kind.values if kind != Union.Kind.JOINT]
     unions = Union.objects.bulk_create(
         Union(name=f"工会{i}", kind=kinds[i % len(kinds)], joint_union=joint if i % 7 else None,
-              established_on=date(2000 + i % 13, 1 + i % 12, 1)) for i in range(400))
+              established_on=date(2000 + i % 12, 1 + i % 12, 1)) for i in range(400))
     HeadcountReturn.objects.bulk_create(
         HeadcountReturn(union=u, as_of=as_of, members=10 + i % 50, employed=8, laid_off=i % 3,
                         joined=i % 4)
