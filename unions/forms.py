@@ -57,7 +57,8 @@ class HeadcountReturnForm(forms.ModelForm):
 class UnionFilterForm(forms.Form):
     """The list's query parameters; invalid values are ignored, not reported."""
 
-    STATUS_CHOICES = [("", _("All")), ("active", _("Active")), ("dissolved", _("Dissolved"))]
+    # Without a status the list shows the active unions.
+    STATUS_CHOICES = [("active", _("Active")), ("dissolved", _("Dissolved")), ("all", _("All"))]
     GRASSROOTS = "grassroots"
     SORTS = ("name", "established_on", "members", "employed", "laid_off", "workers")
 

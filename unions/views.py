@@ -20,7 +20,7 @@ from core.views import IdempotentCreateMixin, OptimisticLockMixin
 from . import services
 from .charts import members_chart
 from .forms import DissolveForm, HeadcountReturnForm, UnionFilterForm, UnionForm
-from .models import HeadcountReturn, Union
+from .models import HeadcountReturn, Union, active_after
 
 ADMINS = (Role.ADMIN,)
 READERS = (Role.STAFF, Role.LEADER, Role.ADMIN)
@@ -66,7 +66,7 @@ class FilteredUnionsMixin:
             unions = unions.grassroots()
         elif kind:
             unions = unions.filter(kind=kind)
-        status = self.param("status")
+        status = self.param("status") or "active"
         if status == "active":
             unions = unions.active_on(on)
         elif status == "dissolved":
@@ -98,9 +98,12 @@ class UnionListView(RoleRequiredMixin, FilteredUnionsMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # The members and workers at the date: of the unions active then.
+        active = Q(established_on__lte=self.counts_on()) & active_after(self.counts_on())
         totals = self.object_list.aggregate(
-            unions=Count("pk"), members=Sum("members_now"), employed=Sum("employed_now"),
-            laid_off=Sum("laid_off_now"),
+            unions=Count("pk"), members=Sum("members_now", filter=active),
+            employed=Sum("employed_now", filter=active),
+            laid_off=Sum("laid_off_now", filter=active),
         )
         totals["workers"] = (totals["employed"] or 0) + (totals["laid_off"] or 0)
         query = self.request.GET.copy()
@@ -145,8 +148,9 @@ class UnionExportView(RoleRequiredMixin, FilteredUnionsMixin, View):
              u.counts_as_of, u.members_now, u.employed_now, u.laid_off_now, u.workers_now]
             for u in unions
         ]
-        total = [sum(u.members_now or 0 for u in unions), sum(u.employed_now or 0 for u in unions),
-                 sum(u.laid_off_now or 0 for u in unions)]
+        active = [u for u in unions if u.is_active_on(on)]  # the counts at the date
+        total = [sum(u.members_now or 0 for u in active), sum(u.employed_now or 0 for u in active),
+                 sum(u.laid_off_now or 0 for u in active)]
         label = ngettext("Total: %(count)d union", "Total: %(count)d unions", len(unions))
         totals = [label % {"count": len(unions)}, *[""] * 9, *total,
                   total[1] + total[2]]
