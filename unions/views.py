@@ -1,7 +1,7 @@
 from dataclasses import replace
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Count, F, Q, Sum
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -194,26 +194,32 @@ def union_history(union: Union, returns: list[HeadcountReturn]) -> list[HistoryE
     return sorted(entries, key=lambda entry: entry.when, reverse=True)
 
 
-class UnionCreateView(RoleRequiredMixin, IdempotentCreateMixin, CreateView):
+class SavedMessageMixin:
+    """Say `saved_message` only when the record was saved (not refused as stale or repeated)."""
+
+    saved_message = ""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if response.status_code == 302 and form.instance.pk and not form.errors:
+            messages.success(self.request, self.saved_message)
+        return response
+
+
+class UnionCreateView(RoleRequiredMixin, SavedMessageMixin, IdempotentCreateMixin, CreateView):
     roles = ADMINS
     model = Union
     form_class = UnionForm
     template_name = "unions/union_form.html"
-
-    def form_valid(self, form):
-        messages.success(self.request, _("The union was added to the registry."))
-        return super().form_valid(form)
+    saved_message = gettext_lazy("The union was added to the registry.")
 
 
-class UnionUpdateView(RoleRequiredMixin, OptimisticLockMixin, UpdateView):
+class UnionUpdateView(RoleRequiredMixin, SavedMessageMixin, OptimisticLockMixin, UpdateView):
     roles = ADMINS
     model = Union
     form_class = UnionForm
     template_name = "unions/union_form.html"
-
-    def form_valid(self, form):
-        messages.success(self.request, _("The union was saved."))
-        return super().form_valid(form)
+    saved_message = gettext_lazy("The union was saved.")
 
 
 class UnionDissolveView(RoleRequiredMixin, FormView):
@@ -242,23 +248,21 @@ class UnionDissolveView(RoleRequiredMixin, FormView):
             services.union_dissolve(union_id=self.union.pk, on=form.cleaned_data["dissolved_on"],
                                     by=self.request.user)
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for message in error.message_dict.get("dissolved_on", []):
-                    form.add_error("dissolved_on", message)
-                for message in error.message_dict.get("__all__", []):
-                    form.add_error(None, message)
-            else:
-                form.add_error(None, error)
+            problems = (error.message_dict if hasattr(error, "error_dict")
+                        else {NON_FIELD_ERRORS: error.messages})
+            for field, texts in problems.items():
+                form.add_error(field if field in form.fields else None, texts)
             return self.form_invalid(form)
         messages.success(self.request, _("The union was marked as dissolved."))
         return redirect(self.union)
 
 
-class HeadcountFormMixin(RoleRequiredMixin):
+class HeadcountFormMixin(RoleRequiredMixin, SavedMessageMixin):
     roles = ADMINS
     model = HeadcountReturn
     form_class = HeadcountReturnForm
     template_name = "unions/headcount_form.html"
+    saved_message = gettext_lazy("The headcount return was saved.")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "union": self.union}
@@ -268,10 +272,6 @@ class HeadcountFormMixin(RoleRequiredMixin):
 
     def get_success_url(self):
         return self.union.get_absolute_url()
-
-    def form_valid(self, form):
-        messages.success(self.request, _("The headcount return was saved."))
-        return super().form_valid(form)
 
 
 class HeadcountCreateView(HeadcountFormMixin, IdempotentCreateMixin, CreateView):

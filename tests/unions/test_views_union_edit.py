@@ -91,6 +91,7 @@ def test_admin_edits_a_union_and_the_change_is_audited(admin_client, admin_user)
     assert (union.chair, union.version) == ("李立新", 1)
 
     page = admin_client.get(union.get_absolute_url()).content.decode()
+    assert "工会信息已保存。" in page
     history = page[page.index('data-testid="history"'):]
     assert "王管理" in history
     assert "<del>王国华</del> → 李立新" in history
@@ -109,6 +110,7 @@ def test_a_stale_edit_is_refused_and_overwrites_nothing(admin_client):
     assert "在您打开此记录后，已有其他人保存了修改" in response.content.decode()
     union.refresh_from_db()
     assert union.chair == "赵海涛"
+    assert "工会信息已保存。" not in admin_client.get(union.get_absolute_url()).content.decode()
 
 
 def test_dissolving_asks_for_a_date_and_confirmation(admin_client):
