@@ -30,7 +30,7 @@ class UnionForm(forms.ModelForm):
 
 
 class DissolveForm(forms.Form):
-    dissolved_on = forms.DateField(label=_("dissolved on"), widget=DateInput())
+    dissolved_on = forms.DateField(label=_("Dissolved on"), widget=DateInput())
     confirm = forms.BooleanField(
         label=_("I confirm this union has been dissolved. It stays in the registry with its "
                 "returns and no longer counts from this date."),
