@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
@@ -152,7 +153,10 @@ def test_a_large_import_takes_a_fixed_number_of_queries(unions, admin_user,
     rows = [[n, date(year, month, 28), 20, 15, 3, 1]
             for n in names for year in (2010, 2011) for month in range(1, 9)]
     content = xlsx(rows)
-    with django_assert_max_num_queries(12):
+    # Bulk inserts: a few statements, not one per row (SQLite caps the variables per
+    # statement, so its batches are smaller).
+    limit = 12 if connection.vendor == "postgresql" else 100
+    with django_assert_max_num_queries(limit):
         result = HeadcountImporter().run(content, "big.xlsx", by=admin_user)
     assert result.ok
     assert HeadcountReturn.objects.count() == 4000
