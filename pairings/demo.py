@@ -253,12 +253,12 @@ def load_student_aid() -> Round:
         pairings.append(_pairing(first, student, helpers,
                                  date(2010, 9, 10) + timedelta(days=index % 20)))
     ledger = Ledger(first)
-    # Autumn 2011: each pair's branch gives 200 yuan and the student receives it.
+    # Spring 2011: each pair's branch gives 200 yuan and the student receives it.
     for index, pairing in enumerate(pairings):
         ledger.add(FundEntry.Kind.DONATION, DONATION_2011,
-                   date(2011, 9, 5) + timedelta(days=index % 10), pairing=pairing,
+                   date(2011, 3, 7) + timedelta(days=index % 10), pairing=pairing,
                    counterparty=branches[index].name)
-        ledger.add(FundEntry.Kind.DISBURSED, DONATION_2011, date(2011, 9, 20),
+        ledger.add(FundEntry.Kind.DISBURSED, DONATION_2011, date(2011, 3, 25),
                    pairing=pairing, counterparty=pairing.beneficiary.display_name)
     # 2012: 105 branches give 200 yuan and 26 give 180 (25,680 yuan); each student gets 240.
     owner = {}

@@ -83,9 +83,9 @@ class PairingCreateView(RoleRequiredMixin, ServiceErrorsMixin, IdempotentCreateM
 
     def get_initial(self):
         initial = super().get_initial()
-        chosen = Round.objects.by_param(self.request.GET.get("round", "")).first()
-        if chosen:
-            initial["round"] = chosen
+        wanted = self.request.GET.get("round", "")
+        rounds = Round.objects.by_param(wanted) if wanted else Round.objects.all()
+        initial["round"] = rounds.order_by("-starts_on").first()
         return initial
 
     def get_context_data(self, **kwargs):

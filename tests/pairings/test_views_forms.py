@@ -227,3 +227,21 @@ def test_staff_create_and_edit_a_round(client, staff, fifth):
         "programme": fifth.programme.pk, "name": "重叠轮", "starts_on": "2012-06-01",
         "ends_on": "2012-08-31"})
     assert "本轮与同一项目的第五轮重叠" in str(response.context["form"].errors)
+
+
+@pytest.mark.parametrize("name,field", [
+    ("pairing-create", "submission_token"), ("fund-create", "submission_token"),
+    ("round-create", "submission_token"), ("project-create", "submission_token"),
+    ("pairing-exit", "version"), ("project-update", "version"), ("fund-update", "version"),
+    ("round-update", "version"),
+])
+def test_every_form_carries_its_token_or_version(client, staff, fifth, name, field):
+    client.force_login(staff)
+    pairing = make_pairing(fifth)
+    project = make_project(pairing)
+    entry = raise_funds(fifth, 100, date(2011, 3, 20))
+    args = {"pairing-exit": [pairing.pk], "project-create": [pairing.pk],
+            "project-update": [project.pk], "fund-update": [entry.pk],
+            "round-update": [fifth.pk]}.get(name, [])
+    html = client.get(reverse(f"pairings:{name}", args=args)).content.decode()
+    assert f'name="{field}"' in html
