@@ -202,3 +202,17 @@ def test_student_aid_page_shows_the_years_money(client, leader, unions):
     assert "已全部下拨" in html
     assert page(client, "student-aid").context["year"] == 2012  # the latest year with money
     assert "本年度没有捐助或发放" in page(client, "student-aid", {"year": 2011}).content.decode()
+
+
+def test_student_round_overview_shows_branches_students_and_donations(client, leader, unions):
+    client.force_login(leader)
+    students = make_student_round()
+    for number in range(1, 4):
+        make_pairing(students, number=number)
+    raise_funds(students, 600, date(2012, 3, 1), kind=FundEntry.Kind.DONATION)
+    response = page(client, "round-detail", args=[students.pk])
+    numbers = response.context["numbers"]
+    assert (numbers.student_pairs, numbers.branches) == (3, 3)
+    html = response.content.decode()
+    assert "600元" in html and "困难学生: 3" in html
+    assert "帮扶项目按行业" not in html  # student aid has no projects
