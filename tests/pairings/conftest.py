@@ -14,8 +14,3 @@ def unions(db) -> list[Union]:
         make_union("嘉荫县鑫源超市工会", kind=Union.Kind.PRIVATE, joint_union=joint),
     ]
 
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # The permission tests sign in a user per role and page; real hashing would dominate them.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
