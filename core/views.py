@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 from django.http import HttpResponse, JsonResponse
+from django.http.response import HttpResponseRedirectBase
 from django.shortcuts import redirect
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
@@ -107,6 +108,11 @@ class IdempotentCreateMixin:
                                               "nothing was saved twice."))
                 return redirect(submission.target_url or "home")
             response = super().form_valid(form)
+            if not isinstance(response, HttpResponseRedirectBase):
+                # The save was refused after all (the form came back with errors): keep nothing,
+                # so that the corrected form can be sent again with the same token.
+                transaction.set_rollback(True)
+                return response
             submission.target_url = response.url
             submission.save(update_fields=["target_url"])
         return response
