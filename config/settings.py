@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "accounts",
     "unions",
     "aid",
+    "economy",
+    "activities",
     "reports",
 ]
 

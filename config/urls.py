@@ -10,6 +10,8 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("accounts/", include("accounts.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("economy/", include("economy.urls")),
+    path("activities/", include("activities.urls")),
     path("admin/", admin.site.urls),
 ]
 
