@@ -49,7 +49,7 @@ ACTIVITIES = (
         "held_on": date(2012, 6, 8), "level": CITY, "co_organisers": "",
         "participants": "县总工会组织推荐的职工歌手", "participant_count": 3, "unions": (4,),
         "results": "推荐选手进入决赛。",
-        "awards": "县总工会获优秀组织奖；推荐选手获全市“十佳职工歌手”称号",
+        "awards": "获得优秀组织奖，推荐选手获得了全市“十佳职工歌手”称号",
     },
 )
 

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 
@@ -12,14 +13,14 @@ class Activity(models.Model):
     """One activity: a tournament, a race, a contest, a performance."""
 
     class Kind(models.TextChoices):
-        SPORTS = "sports", _("Sports")
-        ARTS = "arts", _("Arts and culture")
-        CONTEST = "contest", _("Contest")
-        OTHER = "other", _("Other")
+        SPORTS = "sports", pgettext_lazy("activity kind", "Sports")
+        ARTS = "arts", pgettext_lazy("activity kind", "Arts and culture")
+        CONTEST = "contest", pgettext_lazy("activity kind", "Contest")
+        OTHER = "other", pgettext_lazy("activity kind", "Other")
 
     class Level(models.TextChoices):
-        COUNTY = "county", _("County")
-        CITY = "city", _("City")
+        COUNTY = "county", pgettext_lazy("activity level", "County")
+        CITY = "city", pgettext_lazy("activity level", "City")
 
     title = models.CharField(_("title"), max_length=150)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)

@@ -6,6 +6,8 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
 from accounts.mixins import RoleRequiredMixin
 from accounts.roles import Role
+from core.audit import history_entries
+from core.views import IdempotentCreateMixin, OptimisticLockMixin
 
 from .forms import ActivityFilterForm, ActivityForm
 from .models import Activity
@@ -56,10 +58,11 @@ class ActivityDetailView(RoleRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["unions"] = self.object.unions.order_by("name")
+        context["history"] = history_entries(self.object)
         return context
 
 
-class ActivityCreateView(EditorMixin, SuccessMessageMixin, CreateView):
+class ActivityCreateView(EditorMixin, IdempotentCreateMixin, SuccessMessageMixin, CreateView):
     model = Activity
     form_class = ActivityForm
     template_name = "activities/activity_form.html"
@@ -68,7 +71,7 @@ class ActivityCreateView(EditorMixin, SuccessMessageMixin, CreateView):
                      "cancel_url": reverse_lazy("activities:activity-list")}
 
 
-class ActivityUpdateView(EditorMixin, SuccessMessageMixin, UpdateView):
+class ActivityUpdateView(EditorMixin, OptimisticLockMixin, SuccessMessageMixin, UpdateView):
     model = Activity
     form_class = ActivityForm
     template_name = "activities/activity_form.html"

@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 NOT_NEGATIVE = MinValueValidator(Decimal(0), message=_("The amount cannot be negative."))
@@ -19,14 +20,15 @@ POSITIVE = MinValueValidator(Decimal("0.01"), message=_("The amount must be grea
 class Sector(models.TextChoices):
     """The eight sectors of the county's statistics, in the order the summary lists them."""
 
-    AGRICULTURE = "agriculture", _("Agriculture, forestry, animal husbandry and fishery")
-    INDUSTRY = "industry", _("Industry")
-    TRANSPORT = "transport", _("Transport")
-    TRADE = "trade", _("Wholesale and retail trade")
-    HOSPITALITY = "hospitality", _("Accommodation and catering")
-    CULTURE = "culture", _("Culture and entertainment")
-    HEALTH = "health", _("Health and welfare")
-    OTHER_SERVICES = "other_services", _("Other services")
+    AGRICULTURE = "agriculture", pgettext_lazy(
+        "sector", "Agriculture, forestry, animal husbandry and fishery")
+    INDUSTRY = "industry", pgettext_lazy("sector", "Industry")
+    TRANSPORT = "transport", pgettext_lazy("sector", "Transport")
+    TRADE = "trade", pgettext_lazy("sector", "Wholesale and retail trade")
+    HOSPITALITY = "hospitality", pgettext_lazy("sector", "Accommodation and catering")
+    CULTURE = "culture", pgettext_lazy("sector", "Culture and entertainment")
+    HEALTH = "health", pgettext_lazy("sector", "Health and welfare")
+    OTHER_SERVICES = "other_services", pgettext_lazy("sector", "Other services")
 
 
 class HouseholdQuerySet(models.QuerySet):

@@ -1,11 +1,16 @@
 from django.urls import path
 
+from accounts.roles import Role
+from core.imports import import_urls
+
 from . import views
+from .imports import ReturnImporter
 
 app_name = "economy"
 
 urlpatterns = [
     path("", views.SectorTableView.as_view(), name="sector-table"),
+    path("sectors.xlsx", views.SectorExportView.as_view(), name="sector-export"),
     path("households/", views.HouseholdListView.as_view(), name="household-list"),
     path("households/new/", views.HouseholdCreateView.as_view(), name="household-create"),
     path("households/<int:pk>/", views.HouseholdDetailView.as_view(), name="household-detail"),
@@ -23,4 +28,6 @@ urlpatterns = [
     path("grants/new/", views.GrantCreateView.as_view(), name="grant-create"),
     path("grants/<int:pk>/", views.GrantDetailView.as_view(), name="grant-detail"),
     path("grants/<int:pk>/edit/", views.GrantUpdateView.as_view(), name="grant-update"),
+    *import_urls(ReturnImporter, name="return", roles=(Role.STAFF, Role.ADMIN),
+                 done_url="economy:return-list", prefix="returns/import/"),
 ]

@@ -1,15 +1,22 @@
 from datetime import date
+from decimal import Decimal
 
 from django.contrib.messages.views import SuccessMessageMixin
 from django.db.models import Count, DecimalField, Max, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView
 
 from accounts.mixins import RoleRequiredMixin
 from accounts.roles import Role
+from core.audit import history_entries
+from core.exports import xlsx_response
+from core.money import wan_number
+from core.views import IdempotentCreateMixin, OptimisticLockMixin
 
 from . import figures
 from .forms import (
@@ -38,6 +45,15 @@ class EditorMixin(RoleRequiredMixin):
     roles = EDITORS
 
 
+class HistoryMixin:
+    """Detail pages show the record's audit trail (core/_history.html)."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["history"] = history_entries(self.object)
+        return context
+
+
 class SectorTablePeriodMixin:
     """The period of `?start=&end=`; by default the half-year of the latest return."""
 
@@ -60,6 +76,29 @@ class SectorTableView(SectorTablePeriodMixin, RoleRequiredMixin, TemplateView):
         form, start, end = self.chosen_period()
         context.update(form=form, table=sector_table(start, end))
         return context
+
+
+class SectorExportView(SectorTablePeriodMixin, RoleRequiredMixin, View):
+    """The sector table as an .xlsx workbook, values in 万元 as on the page."""
+
+    def get(self, request):
+        _form, start, end = self.chosen_period()
+        table = sector_table(start, end)
+        headers = [gettext("Sector"), gettext("Value added (10,000 yuan)"), gettext("Share (%)"),
+                   gettext("A year earlier (10,000 yuan)"), gettext("Change (%)")]
+        rows = [[row.label, Decimal(wan_number(row.value_added)), row.share,
+                 Decimal(wan_number(row.year_earlier)), row.change] for row in table.rows]
+        totals = [gettext("Total"), Decimal(wan_number(table.total)),
+                  Decimal(100) if table.total else None,
+                  Decimal(wan_number(table.total_year_earlier)), table.total_change]
+        if table.target is not None:
+            rows.append([gettext("Annual target for %(year)s") % {"year": end.year},
+                         Decimal(wan_number(table.target)), None, None, None])
+            rows.append([gettext("Completion of the annual target (%)"), table.completion,
+                         None, None, None])
+        title = gettext("Value added by sector")
+        return xlsx_response(f"{title}_{start:%Y%m%d}-{end:%Y%m%d}.xlsx", headers, rows,
+                             title=title, totals=totals)
 
 
 class HouseholdListView(RoleRequiredMixin, ListView):
@@ -104,7 +143,7 @@ class HouseholdListView(RoleRequiredMixin, ListView):
         return context
 
 
-class HouseholdDetailView(RoleRequiredMixin, DetailView):
+class HouseholdDetailView(RoleRequiredMixin, HistoryMixin, DetailView):
     template_name = "economy/household_detail.html"
     context_object_name = "household"
     queryset = Household.objects.select_related("union")
@@ -120,7 +159,7 @@ class HouseholdDetailView(RoleRequiredMixin, DetailView):
         return context
 
 
-class HouseholdCreateView(EditorMixin, SuccessMessageMixin, CreateView):
+class HouseholdCreateView(EditorMixin, IdempotentCreateMixin, SuccessMessageMixin, CreateView):
     model = Household
     form_class = HouseholdForm
     template_name = "economy/form.html"
@@ -129,7 +168,7 @@ class HouseholdCreateView(EditorMixin, SuccessMessageMixin, CreateView):
                      "cancel_url": reverse_lazy("economy:household-list")}
 
 
-class HouseholdUpdateView(EditorMixin, SuccessMessageMixin, UpdateView):
+class HouseholdUpdateView(EditorMixin, OptimisticLockMixin, SuccessMessageMixin, UpdateView):
     model = Household
     form_class = HouseholdForm
     template_name = "economy/form.html"
@@ -165,13 +204,13 @@ class ReturnListView(RoleRequiredMixin, ListView):
         return context
 
 
-class ReturnDetailView(RoleRequiredMixin, DetailView):
+class ReturnDetailView(RoleRequiredMixin, HistoryMixin, DetailView):
     template_name = "economy/return_detail.html"
     context_object_name = "value_added_return"
     queryset = ValueAddedReturn.objects.select_related("union", "household")
 
 
-class ReturnCreateView(EditorMixin, SuccessMessageMixin, CreateView):
+class ReturnCreateView(EditorMixin, IdempotentCreateMixin, SuccessMessageMixin, CreateView):
     model = ValueAddedReturn
     form_class = ReturnForm
     template_name = "economy/form.html"
@@ -190,7 +229,7 @@ class ReturnCreateView(EditorMixin, SuccessMessageMixin, CreateView):
         return {**initial, "period_start": start, "period_end": end}
 
 
-class ReturnUpdateView(EditorMixin, SuccessMessageMixin, UpdateView):
+class ReturnUpdateView(EditorMixin, OptimisticLockMixin, SuccessMessageMixin, UpdateView):
     model = ValueAddedReturn
     form_class = ReturnForm
     template_name = "economy/form.html"
@@ -220,7 +259,7 @@ class TargetListView(RoleRequiredMixin, ListView):
         return context
 
 
-class TargetDetailView(RoleRequiredMixin, DetailView):
+class TargetDetailView(RoleRequiredMixin, HistoryMixin, DetailView):
     template_name = "economy/target_detail.html"
     context_object_name = "target"
     model = AnnualTarget
@@ -232,7 +271,7 @@ class TargetDetailView(RoleRequiredMixin, DetailView):
         return context
 
 
-class TargetCreateView(EditorMixin, SuccessMessageMixin, CreateView):
+class TargetCreateView(EditorMixin, IdempotentCreateMixin, SuccessMessageMixin, CreateView):
     model = AnnualTarget
     form_class = TargetForm
     template_name = "economy/form.html"
@@ -244,7 +283,7 @@ class TargetCreateView(EditorMixin, SuccessMessageMixin, CreateView):
         return {**super().get_initial(), "year": timezone.localdate().year}
 
 
-class TargetUpdateView(EditorMixin, SuccessMessageMixin, UpdateView):
+class TargetUpdateView(EditorMixin, OptimisticLockMixin, SuccessMessageMixin, UpdateView):
     model = AnnualTarget
     form_class = TargetForm
     template_name = "economy/form.html"
@@ -278,13 +317,13 @@ class GrantListView(RoleRequiredMixin, ListView):
         return context
 
 
-class GrantDetailView(RoleRequiredMixin, DetailView):
+class GrantDetailView(RoleRequiredMixin, HistoryMixin, DetailView):
     template_name = "economy/grant_detail.html"
     context_object_name = "grant"
     queryset = SupportGrant.objects.select_related("household", "household__union")
 
 
-class GrantCreateView(EditorMixin, SuccessMessageMixin, CreateView):
+class GrantCreateView(EditorMixin, IdempotentCreateMixin, SuccessMessageMixin, CreateView):
     model = SupportGrant
     form_class = GrantForm
     template_name = "economy/form.html"
@@ -300,7 +339,7 @@ class GrantCreateView(EditorMixin, SuccessMessageMixin, CreateView):
         return initial
 
 
-class GrantUpdateView(EditorMixin, SuccessMessageMixin, UpdateView):
+class GrantUpdateView(EditorMixin, OptimisticLockMixin, SuccessMessageMixin, UpdateView):
     model = SupportGrant
     form_class = GrantForm
     template_name = "economy/form.html"
