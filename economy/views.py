@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.contrib.messages.views import SuccessMessageMixin
@@ -220,7 +220,8 @@ class ReturnCreateView(EditorMixin, IdempotentCreateMixin, SuccessMessageMixin, 
 
     def get_initial(self):
         initial = super().get_initial()
-        start, end = half_year_of(timezone.localdate())
+        # Returns are reported after their period: offer the half-year that last ended.
+        start, end = half_year_of(half_year_of(timezone.localdate())[0] - timedelta(days=1))
         household_id = self.request.GET.get("household", "")
         household = Household.objects.filter(pk=int(household_id)).first() if (
             household_id.isdigit()) else None
