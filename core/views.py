@@ -1,12 +1,14 @@
 import logging
+import sys
 import uuid
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.db import DatabaseError, connection, transaction
-from django.http import JsonResponse
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
+from django.template import loader
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -21,6 +23,19 @@ class HomeView(TemplateView):
     """What the signed-in user can do, by role (the template shows only what exists)."""
 
     template_name = "core/home.html"
+
+
+def server_error(request):
+    """handler500: a lost database gets a friendly 503 (retry soon), anything else the 500 page.
+
+    Both templates are plain HTML that needs no database (no session, no user).
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, (OperationalError, InterfaceError)):
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = "30"
+        return response
+    return HttpResponse(loader.get_template("500.html").render(), status=500)
 
 
 @login_not_required

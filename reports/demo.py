@@ -4,11 +4,11 @@ from importlib import import_module
 from importlib.util import find_spec
 
 from django.apps import apps
-from django.contrib.auth.models import Group
 from django.db import transaction
 
 from accounts.models import User
 from accounts.roles import Role
+from accounts.services import role_group
 
 # Demo only: printed by load_demo so that a new user can sign in at once.
 DEMO_PASSWORD = "jiayin-demo-2012"
@@ -33,7 +33,7 @@ def load_users() -> list[User]:
         if created or not user.check_password(DEMO_PASSWORD):
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
-        user.groups.set([Group.objects.get(name=role.value)])
+        user.groups.set([role_group(role)])
         users.append(user)
     return users
 

@@ -6,14 +6,17 @@ summary is a Chinese official document (the page around it is translated as usua
 """
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from django.urls import reverse
 
 from core.money import wan_number
 
-from .figures import AllFigures
 from .periods import Period
+
+if TYPE_CHECKING:  # the document only reads the figures it is given
+    from .figures import AllFigures
 
 UNION_KIND_NAMES = {
     "state_owned": "国有企业", "collective": "集体企业", "private": "私营企业",
@@ -82,7 +85,7 @@ def _money_figure(s: Sentences, amount, before, url, places=2, as_wan=True):
     return s
 
 
-def build(period: Period, federation: str, now: AllFigures, before: AllFigures | None,
+def build(period: Period, federation: str, now: "AllFigures", before: "AllFigures | None",
           narrative: dict[str, str], trend: list[tuple[str, int]]) -> dict:
     """The whole document for a period, with the year-earlier figures where they exist."""
     start, end = period.start.isoformat(), period.end.isoformat()
@@ -292,7 +295,7 @@ def _organisation(now, before, start, end, period) -> dict:
             "paragraphs": paragraphs}
 
 
-def _tables(now: AllFigures) -> list[dict]:
+def _tables(now: "AllFigures") -> list[dict]:
     e, a, p = now.economy, now.aid, now.pairings
     return [
         {"key": "economy", "title": "职工自营经济增加值（万元）",
@@ -316,7 +319,7 @@ def _tables(now: AllFigures) -> list[dict]:
     ]
 
 
-def _charts(now: AllFigures, trend: list[tuple[str, int]]) -> list[dict]:
+def _charts(now: "AllFigures", trend: list[tuple[str, int]]) -> list[dict]:
     return [
         {"key": "economy", "title": "各行业增加值（万元）",
          "bars": [[s.label, float(Decimal(wan_number(s.value_added)))]
