@@ -3,9 +3,6 @@ a return and an activity from the keyboard-first forms."""
 
 from datetime import date
 
-import pytest
-from django.contrib.auth.models import Group
-
 from accounts.roles import Role
 from activities.models import Activity
 from economy import demo as economy_demo
@@ -13,13 +10,6 @@ from economy.models import ValueAddedReturn
 from tests.browser.conftest import sign_in
 from tests.conftest import make_user
 from unions.models import Union
-
-
-@pytest.fixture(autouse=True)
-def _role_groups(transactional_db):
-    # A live-server test before this one flushed the database, data migrations included.
-    for role in Role:
-        Group.objects.get_or_create(name=role.value)
 
 
 def make_unions() -> None:
