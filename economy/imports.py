@@ -3,6 +3,7 @@
 from collections import defaultdict
 
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history
@@ -14,6 +15,17 @@ from unions.models import Union
 from .models import Household, Sector, ValueAddedReturn, overlap_message
 
 
+def sector(value) -> str:
+    """A sector by its value or its label in Chinese or English, whatever the page's language."""
+    raw = str(value).strip()
+    for language in ("zh-hans", "en"):
+        with translation.override(language):
+            for member in Sector:
+                if raw in (member.value, str(member.label)):
+                    return member.value
+    return imports.choice(Sector)(raw)  # refuses it, naming the sectors in the page's language
+
+
 class ReturnImporter(Importer):
     """One return per row: a union's own, or a household's (owner named in its union)."""
 
@@ -23,7 +35,7 @@ class ReturnImporter(Importer):
         Column("union", "基层工会", imports.text(100), example="嘉荫县林业局工会"),
         Column("owner", "自营经济户户主", imports.text(50), required=False, example="王春林"),
         Column("business", "经营项目", imports.text(100), required=False, example="地栽木耳"),
-        Column("sector", "行业", imports.choice(Sector), example="农林牧渔业"),
+        Column("sector", "行业", sector, example="农林牧渔业"),
         Column("period_start", "起始日期", imports.day(), example="2012-01-01"),
         Column("period_end", "截止日期", imports.day(), example="2012-06-30"),
         Column("value_added", "增加值（元）", imports.decimal(places=2, minimum=0),

@@ -42,6 +42,9 @@ class SectorTable:
     total_change: Decimal | None
     target: Decimal | None
     completion: Decimal | None
+    grants_in_period: Decimal
+    grants_cumulative: Decimal
+    households: int  # active at the end
     chart_height: int
     chart_width: int = CHART_WIDTH
     bar_height: int = CHART_BAR_HEIGHT
@@ -77,6 +80,7 @@ def sector_table(start: date, end: date) -> SectorTable:
         start=start, end=end, earlier_start=earlier_start, earlier_end=earlier_end,
         rows=tuple(rows), total=now.value_added, total_year_earlier=before.value_added,
         total_change=change(now.value_added, before.value_added),
-        target=now.target, completion=now.completion,
+        target=now.target, completion=now.completion, grants_in_period=now.grants_in_period,
+        grants_cumulative=now.grants_cumulative, households=now.households,
         chart_height=len(rows) * CHART_ROW_HEIGHT,
     )

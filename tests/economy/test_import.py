@@ -155,3 +155,16 @@ def test_the_template_has_the_documented_headers(client, staff):
     response = client.get(reverse("economy:return-import-template"))
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert [c.value for c in next(sheet.iter_rows(max_row=1))] == HEADERS
+
+
+def test_sectors_read_in_chinese_even_when_the_page_is_english(unions, staff):
+    from django.utils import translation
+
+    content = xlsx([["嘉荫县林业局工会", None, None, "批零贸易业", "2012-01-01", "2012-06-30", 1,
+                     None],
+                    ["嘉荫县农场工会", None, None, "Industry", "2012-01-01", "2012-06-30", 1,
+                     None]])
+    with translation.override("en"):
+        result = ReturnImporter().parse(content, "r.xlsx")
+    assert result.ok
+    assert [row.values["sector"] for row in result.rows] == ["trade", "industry"]

@@ -9,7 +9,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from economy.models import Sector
-from tests.economy.factories import make_return, make_target
+from tests.economy.factories import make_grant, make_household, make_return, make_target
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +105,13 @@ def test_the_export_is_the_table_in_wan(client, leader, returns):
     assert rows[9] == ("2012年全年任务（万元）", 1000, None, None, None)
     assert rows[10] == ("完成全年任务（%）", 40, None, None, None)
     assert rows[-1] == ("合计", 400, 100, 240, 66.7)
+
+
+def test_the_page_sums_up_grants_and_households(client, leader, unions):
+    household = make_household(started_on=date(2005, 1, 1))
+    make_grant(household=household, amount=Decimal(5000), granted_on=date(2009, 4, 20))
+    make_grant(household=household, amount=Decimal(4600), granted_on=date(2012, 5, 24))
+    client.force_login(leader)
+    summary = client.get(reverse("economy:sector-table"), PERIOD).content.decode()
+    assert "本期投放4,600元，截至2012-06-30累计投放9,600元" in summary
+    assert "在营的自营经济户：1户" in summary
