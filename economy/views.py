@@ -92,7 +92,7 @@ class SectorExportView(SectorTablePeriodMixin, RoleRequiredMixin, View):
                   Decimal(100) if table.total else None,
                   Decimal(wan_number(table.total_year_earlier)), table.total_change]
         if table.target is not None:
-            rows.append([gettext("Annual target for %(year)s") % {"year": end.year},
+            rows.append([gettext("Annual target for %(year)s (10,000 yuan)") % {"year": end.year},
                          Decimal(wan_number(table.target)), None, None, None])
             rows.append([gettext("Completion of the annual target (%)"), table.completion,
                          None, None, None])
@@ -123,10 +123,11 @@ class HouseholdListView(RoleRequiredMixin, ListView):
             if data["union"]:
                 households = households.filter(union=data["union"])
         self.filtered = households
-        sort = self.request.GET.get("sort", "owner")
-        descending = sort.startswith("-")
-        order = self.sort_fields.get(sort.lstrip("-"), self.sort_fields["owner"])
-        self.sort = sort if sort.lstrip("-") in self.sort_fields else "owner"
+        self.sort = self.request.GET.get("sort", "owner")
+        if self.sort.lstrip("-") not in self.sort_fields:
+            self.sort = "owner"
+        descending = self.sort.startswith("-")
+        order = self.sort_fields[self.sort.lstrip("-")]
         return households.annotate(
             grant_total=_money_sum("grants__amount"), grant_count=Count("grants"),
         ).order_by(*(f"-{field}" if descending else field for field in order))
