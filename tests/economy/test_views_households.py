@@ -87,6 +87,7 @@ def test_the_detail_shows_grants_with_their_total_and_history(client, leader, ho
     page = response.content.decode()
     assert "购买木耳菌包" in page
     assert "11,000元" in page
+    assert f'href="{households["fungus"].union.get_absolute_url()}"' in page
     assert 'data-testid="history"' in page
 
 
