@@ -138,11 +138,14 @@ def _return(period: tuple[date, date], sector: str, amount: Decimal, *, union=No
 def load() -> None:
     """The households, returns, targets and grants of the demo county."""
     unions = _reporting_unions()
+    # Laid-off owners belong to the township and community unions where there are any.
+    local = [u for u in unions if u.kind in (Union.Kind.TOWNSHIP, Union.Kind.COMMUNITY)] or unions
     households = {}
     for index, (owner, status, sector, business, started, closed, _v) in enumerate(HOUSEHOLDS):
+        pool = local if status == L else unions
         households[owner, business] = _upsert(
             Household,
-            {"union": unions[(index * 5) % len(unions)], "owner": owner, "business": business},
+            {"union": pool[(index * 5) % len(pool)], "owner": owner, "business": business},
             {"owner_status": status, "sector": sector, "started_on": started, "closed_on": closed},
         )
     for sector_index, (sector, total) in enumerate(SECTOR_TOTALS_2012_H1.items()):
