@@ -70,3 +70,8 @@ def for_period(start: date, end: date) -> UnionFigures:
         joint_unions=joint_unions,
         unions_without_return=unions["unions_without_return"],
     )
+
+
+def years_with_data() -> set[int]:
+    """Years with headcount returns: the periods worth summarising."""
+    return {day.year for day in HeadcountReturn.objects.dates("as_of", "year")}
