@@ -6,12 +6,6 @@ from activities.models import Activity
 from unions.models import Union
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # The role fixtures create three users per test; the production hasher is slow on purpose.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def unions(db) -> list[Union]:
     """A few grassroots unions, as the unions demo would have them (one joint union)."""

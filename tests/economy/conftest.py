@@ -11,9 +11,3 @@ def unions(db) -> list[Union]:
                                          "嘉荫县医院工会", "嘉荫县供销社工会")]
     make_union("嘉荫县酒店、餐饮服务行业联合工会", kind=Union.Kind.JOINT)
     return made
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # The role fixtures create three users per test; the production hasher is slow on purpose.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
