@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "unions",
     "aid",
     "pairings",
+    "economy",
+    "activities",
     "reports",
 ]
 

@@ -12,6 +12,8 @@ urlpatterns = [
     path("unions/", include("unions.urls")),
     path("pairings/", include("pairings.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("economy/", include("economy.urls")),
+    path("activities/", include("activities.urls")),
     path("admin/", admin.site.urls),
 ]
 

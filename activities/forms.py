@@ -1,0 +1,39 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from unions.models import Union
+
+from .models import Activity
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ActivityForm(forms.ModelForm):
+    class Meta:
+        model = Activity
+        fields = ["title", "kind", "edition", "cup", "held_on", "level", "co_organisers",
+                  "participants", "participant_count", "unions", "results", "awards"]
+        widgets = {"held_on": DATE_INPUT, "results": forms.Textarea(attrs={"rows": 3}),
+                   "awards": forms.Textarea(attrs={"rows": 3}),
+                   "unions": forms.SelectMultiple(attrs={"size": 8})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unions"].queryset = Union.objects.order_by("name")
+
+
+class ActivityFilterForm(forms.Form):
+    """`?start=&end=&kind=&q=`: all optional, the end not before the start."""
+
+    start = forms.DateField(label=_("From"), required=False, widget=DATE_INPUT)
+    end = forms.DateField(label=_("To"), required=False, widget=DATE_INPUT)
+    kind = forms.ChoiceField(label=_("Kind"), required=False,
+                             choices=[("", _("All kinds")), *Activity.Kind.choices])
+    q = forms.CharField(label=_("Search"), required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end < start:
+            raise forms.ValidationError(_("The period cannot end before it starts."))
+        return cleaned
