@@ -8,6 +8,12 @@ from .models import User
 from .roles import Role
 
 
+def role_group(role: str) -> Group:
+    """The Group of a role (created by a migration; recreated if someone removed it)."""
+    group, _created = Group.objects.get_or_create(name=Role(role).value)
+    return group
+
+
 def user_create(*, username: str, role: str, password: str, full_name: str = "",
                 validate: bool = True) -> User:
     """Create a user holding one role; admins may also use the Django admin."""
@@ -20,5 +26,5 @@ def user_create(*, username: str, role: str, password: str, full_name: str = "",
     with transaction.atomic():
         user.full_clean()
         user.save()
-        user.groups.add(Group.objects.get(name=role.value))
+        user.groups.add(role_group(role))
     return user

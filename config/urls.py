@@ -13,3 +13,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+
+handler500 = "core.views.server_error"

@@ -1,11 +1,20 @@
 import logging
+import sys
+import uuid
 
+from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.template import loader
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
+
+from .models import FormSubmission
 
 logger = logging.getLogger(__name__)
 
@@ -14,6 +23,19 @@ class HomeView(TemplateView):
     """What the signed-in user can do, by role (the template shows only what exists)."""
 
     template_name = "core/home.html"
+
+
+def server_error(request):
+    """handler500: a lost database gets a friendly 503 (retry soon), anything else the 500 page.
+
+    Both templates are plain HTML that needs no database (no session, no user).
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, (OperationalError, InterfaceError)):
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = "30"
+        return response
+    return HttpResponse(loader.get_template("500.html").render(), status=500)
 
 
 @login_not_required
@@ -29,3 +51,62 @@ def healthz(request):
         logger.exception("Health check: the database does not answer")
         return JsonResponse({"status": "error", "database": "error"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+STALE_MESSAGE = _(
+    "Someone else saved this record after you opened it. Nothing was overwritten: "
+    "reload the page to see their changes, then make yours again."
+)
+
+
+class OptimisticLockMixin:
+    """For UpdateView on a model with `version`: a stale form is refused, nothing overwritten.
+
+    The form carries the version it was opened at; saving locks the row, compares, and bumps it.
+    """
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.fields["version"] = forms.IntegerField(widget=forms.HiddenInput,
+                                                    initial=self.object.version)
+        return form
+
+    def form_valid(self, form):
+        model = type(self.object)
+        with transaction.atomic():
+            current = model.objects.select_for_update().only("version").get(pk=self.object.pk)
+            if current.version != form.cleaned_data["version"]:
+                form.add_error(None, STALE_MESSAGE)
+                transaction.set_rollback(True)
+                return self.form_invalid(form)
+            form.instance.version = current.version + 1
+            return super().form_valid(form)
+
+
+class IdempotentCreateMixin:
+    """For CreateView: the same form submitted twice (double click, resend) creates one record.
+
+    The form carries a token; the first submission records it with the new record's URL, a repeat
+    is sent to that URL.
+    """
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.fields["submission_token"] = forms.UUIDField(widget=forms.HiddenInput,
+                                                          initial=uuid.uuid4)
+        return form
+
+    def form_valid(self, form):
+        token = form.cleaned_data["submission_token"]
+        with transaction.atomic():
+            submission, created = FormSubmission.objects.get_or_create(
+                token=token, defaults={"user": self.request.user}
+            )
+            if not created:
+                messages.info(self.request, _("This form was already submitted; "
+                                              "nothing was saved twice."))
+                return redirect(submission.target_url or "home")
+            response = super().form_valid(form)
+            submission.target_url = response.url
+            submission.save(update_fields=["target_url"])
+        return response

@@ -4,11 +4,11 @@ from importlib import import_module
 from importlib.util import find_spec
 
 from django.apps import apps
-from django.contrib.auth.models import Group
 from django.db import transaction
 
 from accounts.models import User
 from accounts.roles import Role
+from accounts.services import role_group
 
 # Demo only: printed by load_demo so that a new user can sign in at once.
 DEMO_PASSWORD = "jiayin-demo-2012"
@@ -33,13 +33,53 @@ def load_users() -> list[User]:
         if created or not user.check_password(DEMO_PASSWORD):
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
-        user.groups.set([Group.objects.get(name=role.value)])
+        user.groups.set([role_group(role)])
         users.append(user)
     return users
 
 
+# Our own short narrative for the demo's draft summary (the seed's figures are facts; its
+# sentences are not ours).
+DEMO_NARRATIVE = {
+    "opening": (
+        "上半年，县总工会在市总工会和县委的领导下，围绕全县中心工作，坚持组织职工、服务职工、"
+        "维护职工权益，把帮扶困难职工和发展职工自营经济作为重点，各项工作稳步推进。"
+        "现将上半年工作情况和下半年工作安排报告如下。"
+    ),
+    "remark_economy": (
+        "我们以地栽木耳、特色养殖等项目为抓手，发挥发展基金的引导作用，帮助自营经济户解决"
+        "生产和销售中的实际困难。"
+    ),
+    "remark_pairings": "各帮扶对子按季度走访对接，帮扶项目运行正常，资金专款专用。",
+    "remark_aid": "两节期间的走访慰问做到了入户见人，救助资金按程序审批后发放到户。",
+    "remark_organisation": (
+        "我们坚持在新建企业和社区同步组建工会，推动行业联合工会覆盖小微企业职工，"
+        "并与团县委、文体局联合开展职工文体活动。"
+    ),
+    "remark_own_work": (
+        "机关坚持周五集中学习和上下班签到制度，开展作风纪律整顿，查摆问题、完善制度，"
+        "干部精神面貌有了新的变化。"
+    ),
+    "plans": (
+        "一是继续扶持职工自营经济，力争完成全年增加值任务。\n"
+        "二是抓好第五轮扶贫创业工程，确保年末帮扶对象全部脱贫。\n"
+        "三是做好金秋助学和困难职工档案的动态管理。\n"
+        "四是扩大工会组织覆盖面，巩固行业联合工会。"
+    ),
+}
+
+
+def load_summary() -> None:
+    """The federation and the draft narrative of the 2012 first-half summary."""
+    from .models import Federation, Summary
+
+    if not Federation.objects.exists():
+        Federation.objects.create(name="嘉荫县总工会", superior="伊春市总工会")
+    Summary.objects.get_or_create(year=2012, half="h1", defaults=DEMO_NARRATIVE)
+
+
 def load() -> list[str]:
-    """Load users and every installed domain app's slice; returns the apps loaded."""
+    """Load users, every domain app's slice in dependency order, and the draft summary."""
     loaded = []
     with transaction.atomic():
         load_users()
@@ -47,4 +87,5 @@ def load() -> list[str]:
             if apps.is_installed(label) and find_spec(f"{label}.demo"):
                 import_module(f"{label}.demo").load()
                 loaded.append(label)
+        load_summary()
     return loaded

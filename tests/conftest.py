@@ -1,10 +1,10 @@
 """Shared fixtures: one signed-in-able user per role, and test-friendly static files."""
 
 import pytest
-from django.contrib.auth.models import Group
 
 from accounts.models import User
 from accounts.roles import Role
+from accounts.services import role_group
 
 
 @pytest.fixture(autouse=True)
@@ -21,7 +21,7 @@ def make_user(role: str | None = None, username: str | None = None, **fields) ->
     username = username or f"{role or 'nobody'}-{User.objects.count() + 1}"
     user = User.objects.create_user(username=username, password="pw-for-tests-1", **fields)
     if role:
-        user.groups.add(Group.objects.get(name=role))
+        user.groups.add(role_group(role))
     return user
 
 

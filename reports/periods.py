@@ -1,0 +1,52 @@
+"""A reporting period: a year and a half (上半年/下半年) or a whole year. A value, not a table."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils.translation import gettext as _
+
+HALVES = ("h1", "h2", "year")
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    year: int
+    half: str  # "h1" (Jan-Jun), "h2" (Jul-Dec) or "year"
+
+    def __post_init__(self):
+        if self.half not in HALVES:
+            raise ValueError(f"unknown half {self.half!r}")
+        if not 1900 <= self.year <= 9999:
+            raise ValueError(f"year out of range: {self.year}")
+
+    @property
+    def start(self) -> date:
+        return date(self.year, 7, 1) if self.half == "h2" else date(self.year, 1, 1)
+
+    @property
+    def end(self) -> date:
+        return date(self.year, 6, 30) if self.half == "h1" else date(self.year, 12, 31)
+
+    def year_earlier(self) -> "Period":
+        """The same period a year before, for the comparison column."""
+        return Period(self.year - 1, self.half)
+
+    @property
+    def label(self) -> str:
+        """'2012年上半年', '2012年下半年', '2012年'."""
+        names = {"h1": _("first half of %(year)d"), "h2": _("second half of %(year)d"),
+                 "year": _("the year %(year)d")}
+        return names[self.half] % {"year": self.year}
+
+    @property
+    def half_label(self) -> str:
+        return {"h1": _("first half"), "h2": _("second half"), "year": _("whole year")}[self.half]
+
+    @property
+    def next_label(self) -> str:
+        """What the plans block is about: '下半年' after H1, '明年' otherwise."""
+        return _("the second half") if self.half == "h1" else _("next year")
+
+    @classmethod
+    def containing(cls, day: date) -> "Period":
+        return cls(day.year, "h1" if day.month <= 6 else "h2")
