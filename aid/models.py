@@ -92,10 +92,6 @@ class HardshipWorker(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def clean(self) -> None:
-        # Normalised before the uniqueness check, so that "…x" finds the archive "…X".
-        self.id_number = normalize_id_number(self.id_number)
-
     def save(self, *args, **kwargs):
         # Birth date and sex are read from the ID number, never typed.
         self.id_number = normalize_id_number(self.id_number)
@@ -105,6 +101,10 @@ class HardshipWorker(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("aid:worker-detail", args=[self.pk])
+
+    def clean(self) -> None:
+        # Normalised before the uniqueness check, so that "…x" finds the archive "…X".
+        self.id_number = normalize_id_number(self.id_number)
 
     @property
     def masked_id_number(self) -> str:

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.aid.factories import make_union, restore_reference_data
+from tests.aid.factories import make_union
 
 
 @pytest.fixture(autouse=True)
@@ -21,14 +21,3 @@ def unions(db):
     made.append(make_union(name="嘉荫县已撤销工会", dissolved_on=date(2010, 6, 30)))
     return made
 
-
-@pytest.fixture(scope="module")
-def reference_data_after_flush(django_db_setup, django_db_blocker):
-    """After a module of transactional tests: restore what the migrations put in the database.
-
-    A transactional test ends by emptying every table, the role groups and the default caps
-    included; the transactional tests that run after it (browser tests) need them back.
-    """
-    yield
-    with django_db_blocker.unblock():
-        restore_reference_data()

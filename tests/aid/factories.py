@@ -2,13 +2,9 @@
 
 from datetime import date
 from decimal import Decimal
-from importlib import import_module
 from itertools import count
 
-from django.contrib.auth.models import Group
-
-from accounts.roles import Role
-from aid.models import AidCase, AidKindCap, Campaign, HardshipWorker
+from aid.models import AidCase, Campaign, HardshipWorker
 from aid.validators import resident_id_checksum
 from unions.models import Union
 
@@ -56,11 +52,3 @@ def make_case(*, entered_by, **fields) -> AidCase:
               "granted_on": date(2012, 3, 1), **fields}
     return AidCase.objects.create(entered_by=entered_by, **fields)
 
-
-def restore_reference_data() -> None:
-    """Put back what migrations create (role groups, default caps) after a flush."""
-    for role in Role:
-        Group.objects.get_or_create(name=role.value)
-    default_caps = import_module("aid.migrations.0003_default_caps").DEFAULT_CAPS
-    for kind, max_amount in default_caps.items():
-        AidKindCap.objects.get_or_create(kind=kind, defaults={"max_amount": max_amount})

@@ -14,8 +14,6 @@ from aid.models import AidCase
 from tests.aid.factories import make_case, make_worker
 from tests.conftest import make_user
 
-pytestmark = pytest.mark.usefixtures("reference_data_after_flush")
-
 
 def wait_until_blocked(count: int) -> None:
     """Wait (a bounded while) until `count` other connections wait on a row lock."""
