@@ -110,6 +110,11 @@ class HardshipWorker(models.Model):
     def masked_id_number(self) -> str:
         return mask_id_number(self.id_number)
 
+    @property
+    def cause_labels(self) -> list[str]:
+        labels = dict(self.Cause.choices)
+        return [str(labels.get(cause, cause)) for cause in self.causes or []]
+
 
 class Campaign(models.Model):
     """An aid campaign or batch (活动/批次), e.g. 2012年两节送温暖."""
