@@ -43,9 +43,19 @@ class WorkerForm(forms.ModelForm):
                                                       "spellcheck": "false"})
         if not self.instance.pk:
             self.fields["registered_on"].initial = timezone.localdate
+        else:
+            # The whole number is shown on the worker's page only: here it is typed again
+            # when it must change, and left empty otherwise.
+            field = self.fields["id_number"]
+            field.required = False
+            field.help_text = _("Leave empty to keep %(masked)s; type the whole number to "
+                                "correct it.") % {"masked": self.instance.masked_id_number}
+            self.initial["id_number"] = ""
 
     def clean_id_number(self) -> str:
         number = normalize_id_number(self.cleaned_data["id_number"])
+        if not number and self.instance.pk:
+            return self.instance.id_number
         existing = HardshipWorker.objects.filter(id_number=number).exclude(pk=self.instance.pk)
         self.existing_worker = existing.first()
         if self.existing_worker is not None:

@@ -181,6 +181,30 @@ def test_stale_worker_edit_is_refused(client, staff, admin_user):
     assert worker.name == "管理员改"
 
 
+def test_editing_without_retyping_the_id_number_keeps_it(client, staff):
+    worker = make_worker(name="原名", id_number=ID)
+    client.force_login(staff)
+    form = client.get(reverse("aid:worker-update", args=[worker.pk])).context["form"]
+    assert form["id_number"].value() == ""
+    response = client.post(reverse("aid:worker-update", args=[worker.pk]), worker_post(
+        worker.union, name="新名", id_number="", version=form["version"].value()))
+    assert response.status_code == 302
+    worker.refresh_from_db()
+    assert (worker.name, worker.id_number) == ("新名", ID)
+
+
+def test_editing_can_correct_the_id_number(client, staff):
+    worker = make_worker(id_number=ID)
+    client.force_login(staff)
+    version = client.get(reverse("aid:worker-update", args=[worker.pk])).context["form"][
+        "version"].value()
+    corrected = valid_id("23072219650412004")
+    client.post(reverse("aid:worker-update", args=[worker.pk]),
+                worker_post(worker.union, id_number=corrected, version=version))
+    worker.refresh_from_db()
+    assert worker.id_number == corrected and worker.birth_date == date(1965, 4, 12)
+
+
 def test_worker_page_lists_the_workers_cases(client, staff):
     case = make_case(entered_by=staff)
     client.force_login(staff)
