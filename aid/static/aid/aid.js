@@ -21,7 +21,7 @@
   function update() {
     var ticked = boxes.filter(function (box) { return box.checked; }).length;
     if (count) {
-      count.textContent = count.dataset.template.replace("%(count)s", ticked);
+      count.textContent = String(ticked);
     }
     if (all) {
       all.checked = ticked > 0 && ticked === boxes.length;
