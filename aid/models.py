@@ -112,8 +112,12 @@ class HardshipWorker(models.Model):
 
     @property
     def cause_labels(self) -> list[str]:
-        labels = dict(self.Cause.choices)
-        return [str(labels.get(cause, cause)) for cause in self.causes or []]
+        return self.labels_of_causes(self.causes)
+
+    @classmethod
+    def labels_of_causes(cls, causes: list[str] | None) -> list[str]:
+        labels = dict(cls.Cause.choices)
+        return [str(labels.get(cause, cause)) for cause in causes or []]
 
 
 class Campaign(models.Model):

@@ -1,8 +1,10 @@
 from accounts.roles import Role
 
+from ..services import DECIDING_ROLES as DECIDING
+from ..services import ENTERING_ROLES as ENTERING
+
 ANY_ROLE = (Role.STAFF, Role.LEADER, Role.ADMIN)
-ENTERING = (Role.STAFF, Role.ADMIN)
-DECIDING = (Role.LEADER,)
+__all__ = ["ANY_ROLE", "DECIDING", "ENTERING", "SortMixin"]
 
 
 class SortMixin:

@@ -18,8 +18,7 @@ SEARCH_LIMIT = 10
 
 
 def _cause_labels(causes) -> str:
-    labels = dict(HardshipWorker.Cause.choices)
-    return "、".join(str(labels.get(cause, cause)) for cause in causes or []) or "—"
+    return "、".join(HardshipWorker.labels_of_causes(causes)) or "—"
 
 
 # The audit view masks the ID number like every page but the worker's own details.

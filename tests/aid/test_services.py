@@ -199,3 +199,28 @@ def test_batch_needs_a_worker(staff):
     with pytest.raises(ValidationError):
         services.batch_visits(by=staff, campaign=make_campaign(), workers=[],
                               amount=Decimal(500), granted_on=date(2012, 1, 10))
+
+
+def test_a_visit_entered_twice_at_the_same_moment_is_refused_by_the_database(staff,
+                                                                             monkeypatch):
+    campaign = make_campaign()
+    worker = make_worker()
+    first = services.case_create(by=staff, worker=worker, kind=AidCase.Kind.VISIT,
+                                 amount=Decimal(500), granted_on=date(2012, 1, 5),
+                                 campaign=campaign)
+    checks = []
+    full_clean = AidCase.full_clean
+
+    def blind_first_check(self, *args, **kwargs):
+        # As if the first visit was saved just after this one's check passed.
+        checks.append(self)
+        if len(checks) > 1:
+            full_clean(self, *args, **kwargs)
+
+    monkeypatch.setattr(AidCase, "full_clean", blind_first_check)
+    with pytest.raises(ValidationError) as error:
+        services.case_create(by=staff, worker=worker, kind=AidCase.Kind.VISIT,
+                             amount=Decimal(500), granted_on=date(2012, 1, 6),
+                             campaign=campaign)
+    assert str(first.pk) in error.value.messages[0]
+    assert AidCase.objects.count() == 1

@@ -148,3 +148,12 @@ def test_batch_page_query_count_is_fixed(client, staff, django_assert_max_num_qu
     with django_assert_max_num_queries(8):
         response = client.get(reverse("aid:campaign-batch", args=[campaign.pk]))
     assert len(response.context["workers"]) == 40
+
+
+def test_campaign_list_query_count_is_fixed(client, staff, django_assert_max_num_queries):
+    for n in range(30):
+        make_campaign(name=f"活动{n}")
+    client.force_login(staff)
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("aid:campaign-list"))
+    assert len(response.context["campaigns"]) == 30

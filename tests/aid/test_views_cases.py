@@ -368,3 +368,18 @@ def test_export_neutralises_formulas_in_notes(client, staff):
     sheet = load_workbook(BytesIO(client.get(reverse("aid:case-export")).content)).active
     notes = [row[12] for row in sheet.iter_rows(min_row=2, values_only=True)][0]
     assert notes.startswith("'=")
+
+
+def test_queue_query_count_is_fixed(client, staff, leader, django_assert_max_num_queries):
+    union = make_union()
+    workers = [make_worker(union=union) for _ in range(20)]
+    AidCase.objects.bulk_create(
+        AidCase(worker=workers[n % 20], kind="living", amount=Decimal(100),
+                granted_on=date(2012, 2, 1 + n % 28), entered_by=staff, status=status,
+                submitted_by=staff, approved_by=leader if status == "approved" else None)
+        for n in range(60) for status in ("submitted", "approved"))
+    client.force_login(leader)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("aid:case-queue"))
+    assert len(response.context["cases"]) == 50
+    assert response.context["to_pay_count"] == 60
