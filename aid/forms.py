@@ -122,6 +122,7 @@ class CaseForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["method"].choices = AidCase.Method.choices
         self.fields["campaign"].queryset = Campaign.objects.order_by("-starts_on")
+        self.fields["campaign"].empty_label = _("No campaign")
         self.fields["worker"].error_messages["required"] = _(
             "Choose a worker: type part of the name or the last digits of the ID number.")
         self.fields["amount"].widget.attrs.update({"min": "0.01", "step": "0.01"})
@@ -165,9 +166,9 @@ class CaseFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("kind"), choices=KIND_FILTER_CHOICES, required=False)
     status = forms.ChoiceField(label=_("status"), choices=STATUS_FILTER_CHOICES, required=False)
     campaign = forms.ModelChoiceField(label=_("campaign"), queryset=Campaign.objects.all(),
-                                      required=False)
+                                      required=False, empty_label=_("All campaigns"))
     union = forms.ModelChoiceField(label=_("union"), queryset=Union.objects.order_by("name"),
-                                   required=False)
+                                   required=False, empty_label=_("All unions"))
     q = forms.CharField(label=_("worker"), required=False, max_length=50)
 
     def __init__(self, *args, **kwargs):
