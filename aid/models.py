@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -172,6 +172,11 @@ class AidCaseQuerySet(models.QuerySet):
     def relief(self) -> "AidCaseQuerySet":
         return self.filter(kind__in=AidCase.RELIEF_KINDS)
 
+    def with_touched_by(self, user) -> "AidCaseQuerySet":
+        """Annotate `touched`: the user entered, changed or submitted the case."""
+        changed = AidCase.history.model.objects.filter(id=OuterRef("pk"), history_user=user.pk)
+        return self.annotate(touched=Q(entered_by=user.pk) | Exists(changed))
+
 
 class AidCase(models.Model):
     """An aid case (救助记录): a holiday visit or a relief payment to one hardship worker."""
@@ -288,6 +293,10 @@ class AidCase(models.Model):
     def is_editable(self) -> bool:
         """Only drafts are edited; a submitted case is what the leader decides on."""
         return self.status == self.Status.DRAFT
+
+    def touched_by(self, user) -> bool:
+        """Entered, changed or submitted by `user`: then that user does not approve it."""
+        return self.entered_by_id == user.pk or self.history.filter(history_user=user.pk).exists()
 
     def first_visit_in_campaign(self) -> "AidCase | None":
         """The visit already recorded for this worker in this campaign, if any."""

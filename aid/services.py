@@ -71,8 +71,8 @@ def case_create(*, by, worker: HardshipWorker, kind: str, amount: Decimal, grant
         with transaction.atomic():
             case.save()
     except IntegrityError:
-        # Two people entered the same visit at once: the database constraint decides.
-        case.pk = None
+        # Two people entered the same visit at once: the database constraint decided; say so
+        # as the form would (naming the first visit), or let any other integrity error through.
         case.full_clean()
         raise
     return case
@@ -115,12 +115,13 @@ def case_submit(*, case_id: int, by) -> AidCase:
 
 
 def case_approve(*, case_id: int, by) -> AidCase:
-    """Approve a submitted case; a leader, never the person who entered it."""
+    """Approve a submitted case: a leader who did not enter it (nor change or submit it)."""
     _require(by, DECIDING_ROLES)
     with transaction.atomic():
         case = _locked(case_id)
-        if case.entered_by_id == by.pk:
-            raise PermissionDenied(_("You cannot approve a case you entered."))
+        # Four eyes: whoever put the figures in (entered, edited or submitted) does not approve.
+        if case.touched_by(by):
+            raise PermissionDenied(_("You cannot approve a case you entered or changed."))
         _expect(case, AidCase.Status.SUBMITTED)
         case.status = AidCase.Status.APPROVED
         case.approved_by, case.approved_at = by, timezone.now()

@@ -103,7 +103,7 @@ def case_actions(user, case: AidCase) -> dict:
     """What this user may do with this case now (the services check again)."""
     entering, deciding = has_role(user, *ENTERING), has_role(user, *DECIDING)
     status = case.status
-    own = case.entered_by_id == user.pk
+    own = deciding and status == AidCase.Status.SUBMITTED and case.touched_by(user)
     return {
         "can_edit": entering and status == AidCase.Status.DRAFT,
         "can_submit": entering and status == AidCase.Status.DRAFT,
@@ -264,6 +264,7 @@ class CaseQueueView(RoleRequiredMixin, ListView):
     def get_queryset(self):
         return (AidCase.objects.filter(status=AidCase.Status.SUBMITTED)
                 .select_related("worker", "worker__union", "campaign", "entered_by")
+                .with_touched_by(self.request.user)
                 .order_by("submitted_at", "pk"))
 
     def get_context_data(self, **kwargs):
@@ -273,5 +274,6 @@ class CaseQueueView(RoleRequiredMixin, ListView):
                                              "approved_by")
                              .order_by("approved_at", "pk")[:100])
         context["to_pay_count"] = AidCase.objects.filter(status=AidCase.Status.APPROVED).count()
-        context["waiting"] = case_totals(self.get_queryset())
+        context["waiting"] = case_totals(
+            AidCase.objects.filter(status=AidCase.Status.SUBMITTED))
         return context

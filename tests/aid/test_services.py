@@ -100,6 +100,22 @@ def test_leader_cannot_approve_own_case():
     assert case.status == AidCase.Status.SUBMITTED and case.approved_by is None
 
 
+def test_nobody_approves_a_case_they_changed_or_submitted(staff):
+    both = make_user(Role.STAFF, "both")
+    both.groups.add(*make_user(Role.LEADER, "tmp").groups.all())
+    case = make_case(entered_by=staff)
+    case.amount = Decimal(2500)
+    case._history_user = both
+    case.save()
+    services.case_submit(case_id=case.pk, by=staff)
+    with pytest.raises(PermissionDenied):
+        services.case_approve(case_id=case.pk, by=both)
+    other = make_case(entered_by=staff)
+    services.case_submit(case_id=other.pk, by=both)
+    with pytest.raises(PermissionDenied):
+        services.case_approve(case_id=other.pk, by=both)
+
+
 def test_a_draft_cannot_be_approved(staff, leader):
     case = make_case(entered_by=staff)
     with pytest.raises(services.TransitionError):

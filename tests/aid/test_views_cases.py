@@ -8,6 +8,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from accounts.roles import Role
+from aid import services
 from aid.models import AidCase, AidKindCap
 from core.views import STALE_MESSAGE
 from tests.aid.factories import make_campaign, make_case, make_union, make_worker, valid_id
@@ -259,15 +260,21 @@ def test_queue_lists_submitted_cases_and_own_cases_cannot_be_approved_there(clie
     both = leader_and_staff()
     theirs = make_case(entered_by=staff, status="submitted", submitted_by=staff)
     own = make_case(entered_by=both, status="submitted", submitted_by=both)
+    submitted_by_them = make_case(entered_by=staff)
+    services.case_submit(case_id=submitted_by_them.pk, by=both)
     make_case(entered_by=staff)  # a draft is not in the queue
     client.force_login(both)
     response = client.get(reverse("aid:case-queue"))
-    assert list(response.context["cases"]) == [theirs, own]
+    assert set(response.context["cases"]) == {theirs, own, submitted_by_them}
     content = response.content.decode()
-    row_of_own = content.split(f'data-case="{own.pk}"')[1].split("</tr>")[0]
-    row_of_theirs = content.split(f'data-case="{theirs.pk}"')[1].split("</tr>")[0]
-    assert 'data-testid="approve-case"' not in row_of_own
-    assert 'data-testid="approve-case"' in row_of_theirs
+
+    def row(case):
+        return content.split(f'data-case="{case.pk}"')[1].split("</tr>")[0]
+
+    assert 'data-testid="approve-case"' in row(theirs)
+    assert 'data-testid="approve-case"' not in row(own)
+    assert 'data-testid="approve-case"' not in row(submitted_by_them)
+    assert 'data-testid="reject-case"' in row(own)
 
 
 # --- lists, totals, export -----------------------------------------------------------------
