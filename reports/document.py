@@ -119,11 +119,12 @@ def _economy(now, before, start, end) -> dict:
     bu = before.unions if before else None
     be = before.economy if before else None
     p = Sentences().text(f"据统计，截至{_date(end)}，全县共有职工")
-    p.figure(f"{u.workers}人", link("unions:union-list"), u.workers,
+    unions_url = link("unions:union-list", kind="grassroots", status="active", on=end)
+    p.figure(f"{u.workers}人", unions_url, u.workers,
              bu.workers if bu else None, "人")
-    p.text("（其中在职职工").figure(f"{u.employed}人", link("unions:union-list"), u.employed,
+    p.text("（其中在职职工").figure(f"{u.employed}人", unions_url, u.employed,
                                bu.employed if bu else None, "人")
-    p.text("、下岗职工").figure(f"{u.laid_off}人", link("unions:union-list"), u.laid_off,
+    p.text("、下岗职工").figure(f"{u.laid_off}人", unions_url, u.laid_off,
                             bu.laid_off if bu else None, "人")
     p.text("），全县职工自营经济实现增加值")
     _money_figure(p, e.value_added, be.value_added if be else None,
@@ -251,26 +252,28 @@ def _aid(now, before, start, end, period) -> dict:
 def _organisation(now, before, start, end, period) -> dict:
     u = now.unions
     b = before.unions if before else None
+    unions_url = link("unions:union-list", kind="grassroots", status="active", on=end)
     p = Sentences().text("目前，全县共有基层工会组织")
-    p.figure(f"{u.unions_active}个", link("unions:union-list", status="active"),
+    p.figure(f"{u.unions_active}个", unions_url,
              u.unions_active, b.unions_active if b else None, "个")
-    p.text("，会员").figure(f"{u.members}人", link("unions:union-list", status="active"),
+    p.text("，会员").figure(f"{u.members}人", unions_url,
                          u.members, b.members if b else None, "人")
     p.text(f"，其中{period.half_label}新建工会组织")
-    p.figure(f"{u.founded}个", link("unions:union-list", founded_from=start, founded_to=end),
+    p.figure(f"{u.founded}个", link("unions:union-list", kind="grassroots", status="all",
+                                    founded_from=start, founded_to=end),
              u.founded, b.founded if b else None, "个")
     kinds = [(k, n) for k, n in u.founded_by_kind.items() if n]
     if kinds:
         p.text("（" + "，".join(f"{UNION_KIND_NAMES.get(k, k)}{n}个" for k, n in kinds) + "）")
-    p.text("，新入会会员").figure(f"{u.joined}人", link("unions:union-list"), u.joined,
+    p.text("，新入会会员").figure(f"{u.joined}人", unions_url, u.joined,
                               b.joined if b else None, "人")
     p.text("。")
     paragraphs = [p.parts]
     if u.joint_unions:
         joint = Sentences().text("按照建立行业联合工会的要求，全县已成立")
         joint.text("、".join(u.joint_unions))
-        joint.text("等").figure(f"{len(u.joint_unions)}个", link("unions:union-list",
-                                                               kind="joint"))
+        joint.text("等").figure(f"{len(u.joint_unions)}个",
+                                link("unions:union-list", kind="joint", on=end))
         joint.text("行业工会联合会。")
         paragraphs.append(joint.parts)
     acts = now.activities

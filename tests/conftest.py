@@ -16,6 +16,12 @@ def _plain_static_storage(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # The role fixtures create users; the production hasher would be the slowest step.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def make_user(role: str | None = None, username: str | None = None, **fields) -> User:
     """A user with one role (or none); the password is 'pw-for-tests-1'."""
     username = username or f"{role or 'nobody'}-{User.objects.count() + 1}"

@@ -1,0 +1,55 @@
+"""Writes to the registry that enforce a workflow or touch many rows."""
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
+
+from accounts.models import User
+
+from .models import HeadcountReturn, Union
+
+IMPORT_BATCH_SIZE = 2000
+
+
+def union_dissolve(*, union_id: int, on: date, by: User) -> Union:
+    """Record that a union was dissolved on `on`; the union and its returns are kept."""
+    with transaction.atomic():
+        union = Union.objects.select_for_update().get(pk=union_id)
+        if union.dissolved_on is not None:
+            raise ValidationError(
+                _("This union was already dissolved on %(day)s.")
+                % {"day": union.dissolved_on.isoformat()}
+            )
+        if on < union.established_on:
+            raise ValidationError(
+                {"dissolved_on": _("A union cannot be dissolved before it was established.")}
+            )
+        later = union.headcount_returns.filter(as_of__gt=on).order_by("-as_of").first()
+        if later is not None:
+            raise ValidationError({"dissolved_on": _(
+                "The union has a headcount return dated %(day)s, after this date."
+            ) % {"day": later.as_of.isoformat()}})
+        if union.is_joint:
+            covered = union.covered_unions.filter(dissolved_on__isnull=True).count()
+            if covered:
+                raise ValidationError({"dissolved_on": _(
+                    "This industry joint union still covers %(count)d active unions; move "
+                    "them to another joint union first."
+                ) % {"count": covered}})
+        union.dissolved_on = on
+        union.version += 1
+        union._history_user = by
+        union.full_clean()
+        union.save()
+    return union
+
+
+def returns_import(*, returns: Iterable[HeadcountReturn], by: User) -> int:
+    """Create checked headcount returns in bulk, each with its audit record; returns how many."""
+    created = bulk_create_with_history(list(returns), HeadcountReturn,
+                                       batch_size=IMPORT_BATCH_SIZE, default_user=by)
+    return len(created)
