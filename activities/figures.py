@@ -43,3 +43,8 @@ def for_period(start: date, end: date) -> ActivityFigures:
         for row in rows
     )
     return ActivityFigures(activities=items, count=len(items))
+
+
+def years_with_data() -> set[int]:
+    """Years with activities: the periods worth summarising."""
+    return {day.year for day in Activity.objects.dates("held_on", "year")}

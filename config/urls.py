@@ -9,11 +9,13 @@ urlpatterns = [
     path("", core_views.HomeView.as_view(), name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("accounts/", include("accounts.urls")),
-    path("unions/", include("unions.urls")),
-    path("pairings/", include("pairings.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("unions/", include("unions.urls")),
+    path("aid/", include("aid.urls")),
+    path("pairings/", include("pairings.urls")),
     path("economy/", include("economy.urls")),
     path("activities/", include("activities.urls")),
+    path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]
 

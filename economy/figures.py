@@ -72,3 +72,8 @@ def for_period(start: date, end: date) -> EconomyFigures:
         grants_cumulative=grants["cumulative"],
         households=households,
     )
+
+
+def years_with_data() -> set[int]:
+    """Years with value-added returns: the periods worth summarising."""
+    return {day.year for day in ValueAddedReturn.objects.dates("period_end", "year")}

@@ -197,3 +197,8 @@ def for_period(start: date, end: date) -> PairingFigures:
         donations_received=students["received"],
         donations_disbursed=students["disbursed"],
     )
+
+
+def years_with_data() -> set[int]:
+    """Years with ledger entries: the periods worth summarising."""
+    return {day.year for day in FundEntry.objects.dates("entered_on", "year")}

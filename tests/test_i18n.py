@@ -26,3 +26,14 @@ def test_catalogue_is_translated_and_compiled(po_path):
     source = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural)
               for e in po.translated_entries()}
     assert compiled == source, "the .mo is stale: run `make messages` or compile the .po"
+
+
+def test_a_message_has_one_translation_across_catalogues():
+    # Django merges the catalogues: the first app wins, so two translations of one message
+    # would show one app's wording on another app's page.
+    seen: dict[tuple, dict[str, str]] = {}
+    for po_path in CATALOGUES:
+        for entry in polib.pofile(str(po_path)).translated_entries():
+            seen.setdefault((entry.msgctxt, entry.msgid), {})[str(po_path.parent)] = entry.msgstr
+    conflicts = {key: places for key, places in seen.items() if len(set(places.values())) > 1}
+    assert conflicts == {}

@@ -29,7 +29,7 @@ class Pairing(models.Model):
     """A pair (帮扶对子): helpers joined to one beneficiary in a round."""
 
     class Status(models.TextChoices):
-        ACTIVE = "active", _("Active")
+        ACTIVE = "active", _("Being helped")
         EXITED = "exited", _("Out of poverty")
         ENDED = "ended", _("Ended")
 

@@ -1,0 +1,248 @@
+"""The demo slice: Jiayin County's hardship workers and their aid in 2011 and 2012.
+
+For 2012-01-01..2012-06-30 the counted cases give the seed's figures exactly: the 2012
+two-festival campaign visited 133 workers in extreme hardship with 66,500 yuan (500 each);
+relief reached 21 workers with 70,000 yuan (living 28,000, medical 32,000, education 10,000).
+Pending and rejected cases sit beside them without changing those figures, and 2011 has its own
+cases so that a year-earlier comparison has data. All ID numbers are fictitious (region 230722,
+Jiayin County) but carry a correct check character. Workers are spread over the existing active
+non-joint unions in primary-key order, whatever their names.
+"""
+
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from simple_history.utils import bulk_create_with_history
+
+from accounts.roles import Role
+from unions.models import Union
+
+from .models import AidCase, Campaign, HardshipWorker
+from .validators import birth_date_of, resident_id_checksum, sex_of
+
+REGION = "230722"  # 嘉荫县
+WORKERS = 150
+EXTREME = 133  # workers 0..132 are in extreme hardship and were visited in the 2012 campaign
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+SURNAMES = (
+    "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢"
+    "蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段"
+)
+MEN = (
+    "建国", "国庆", "志强", "永生", "德福", "宝山", "长顺", "立新", "振华", "亚军", "俊峰", "国富",
+    "福林", "晓东", "殿臣", "文斌", "广才", "树林", "占武", "学军", "成林", "铁军", "少杰", "洪涛",
+)
+WOMEN = (
+    "桂兰", "秀英", "玉珍", "淑华", "凤芝", "丽华", "春梅", "金凤", "海燕", "素芬", "红梅", "雪梅",
+    "玉兰", "淑芬", "秀芝", "凤琴", "桂芝", "丽娟", "艳玲", "翠兰", "春华", "玉梅", "淑兰", "秀云",
+)
+EMPLOYERS = (
+    "嘉荫县林业局", "嘉荫县粮食储备库", "嘉荫县供销合作社", "嘉荫县农机修造厂", "嘉荫县百货公司",
+    "嘉荫县乌云镇农场", "嘉荫县朝阳镇社区", "嘉荫县客运站", "嘉荫县自来水公司", "嘉荫县酒厂",
+)
+CAUSES = (
+    ["illness"], ["disability"], ["unemployment"], ["schooling"], ["illness", "unemployment"],
+    ["disaster"], ["illness", "schooling"], ["other"],
+)
+
+CAMPAIGNS = (
+    # name, starts, ends, standard amount per visit
+    ("2011年两节送温暖", date(2010, 12, 20), date(2011, 2, 15), Decimal(400)),
+    ("2012年两节送温暖", date(2011, 12, 20), date(2012, 1, 31), Decimal(500)),
+)
+
+# Relief cases: (worker index, kind, amount, granted on, status)
+L, M, E = AidCase.Kind.LIVING, AidCase.Kind.MEDICAL, AidCase.Kind.EDUCATION
+PAID, APPROVED = AidCase.Status.PAID, AidCase.Status.APPROVED
+RELIEF_2012 = (
+    # living: 8 × 2,500 + 2 × 4,000 = 28,000 (workers 120..129)
+    *((120 + i, L, Decimal(2500), date(2012, 2, 6) + timedelta(days=9 * i), PAID)
+      for i in range(8)),
+    (128, L, Decimal(4000), date(2012, 4, 18), PAID),
+    (129, L, Decimal(4000), date(2012, 5, 9), APPROVED),
+    # medical: 32,000 (workers 129..135; 129 also had living relief: counted once in the 21)
+    (129, M, Decimal(8000), date(2012, 3, 14), PAID),
+    (130, M, Decimal(6000), date(2012, 3, 27), PAID),
+    (131, M, Decimal(5000), date(2012, 4, 10), PAID),
+    (132, M, Decimal(4000), date(2012, 4, 24), PAID),
+    (133, M, Decimal(3000), date(2012, 5, 15), PAID),
+    (134, M, Decimal(3000), date(2012, 5, 29), APPROVED),
+    (135, M, Decimal(3000), date(2012, 6, 12), APPROVED),
+    # education: 5 × 2,000 = 10,000 (workers 136..140)
+    *((136 + i, E, Decimal(2000), date(2012, 2, 20) + timedelta(days=7 * i), PAID)
+      for i in range(5)),
+)
+RELIEF_2011 = (
+    # workers 146..149 left hardship at the end of 2011
+    *((146 + i, L, Decimal(3000), date(2011, 3, 8) + timedelta(days=14 * i), PAID)
+      for i in range(4)),
+    (100, L, Decimal(3000), date(2011, 5, 17), PAID),
+    (101, L, Decimal(3000), date(2011, 6, 8), PAID),
+    *((106 + i, M, Decimal(5000), date(2011, 3, 22) + timedelta(days=16 * i), PAID)
+      for i in range(5)),
+    *((111 + i, E, Decimal(2000), date(2011, 2, 28) + timedelta(days=10 * i), PAID)
+      for i in range(4)),
+)
+# Not counted: (worker index, kind, amount, granted on, status, reason for rejection)
+UNCOUNTED_2012 = (
+    (141, L, Decimal(1500), date(2012, 6, 20), AidCase.Status.DRAFT, ""),
+    (142, M, Decimal(6000), date(2012, 6, 25), AidCase.Status.SUBMITTED, ""),
+    (143, E, Decimal(2000), date(2012, 6, 28), AidCase.Status.SUBMITTED, ""),
+    (144, L, Decimal(3000), date(2012, 5, 10), AidCase.Status.REJECTED,
+     "家庭人均收入超过救助标准。"),
+    (120, M, Decimal(5000), date(2012, 4, 12), AidCase.Status.REJECTED,
+     "医疗费用已由医保报销，不予重复救助。"),
+)
+# A visit turned down: worker 145 is not in extreme hardship.
+REJECTED_VISIT = (145, date(2012, 1, 12), "不属于特困职工，改为生活救助评估。")
+
+
+class DemoDependencyMissing(RuntimeError):
+    """The slice needs the unions and the demo users loaded first."""
+
+
+def id_number_for(index: int) -> str:
+    """A fictitious, checksum-correct ID number of Jiayin County, one per worker index."""
+    born = date(1955, 1, 1) + timedelta(days=(index * 97) % (30 * 365))
+    sequence = 10 + (index * 7) % 90
+    sex_digit = 2 * (index // 2 % 5) + (1 if index % 2 == 0 else 0)  # odd: a man (even index)
+    first17 = f"{REGION}{born:%Y%m%d}{sequence:02d}{sex_digit}"
+    return first17 + resident_id_checksum(first17)
+
+
+def name_for(index: int) -> str:
+    """Even indexes are men, odd ones women, as their ID numbers say."""
+    given = MEN if index % 2 == 0 else WOMEN
+    return SURNAMES[(index * 7) % len(SURNAMES)] + given[(index * 5 // 2) % len(given)]
+
+
+def _moment(day: date, hour: int) -> datetime:
+    return datetime.combine(day, time(hour), tzinfo=SHANGHAI)
+
+
+def _unions() -> list[Union]:
+    unions = list(Union.objects.filter(dissolved_on__isnull=True).exclude(kind="joint")
+                  .order_by("pk"))
+    if not unions:
+        raise DemoDependencyMissing(
+            "The aid demo needs active grassroots unions: load the unions demo first.")
+    return unions
+
+
+def _users():
+    users = get_user_model().objects.order_by("pk")
+    staff = users.filter(groups__name=Role.STAFF).first()
+    leader = users.filter(groups__name=Role.LEADER).exclude(pk=getattr(staff, "pk", None)).first()
+    if staff is None or leader is None:
+        raise DemoDependencyMissing(
+            "The aid demo needs a staff user and a leader: load the demo users first.")
+    return staff, leader
+
+
+def _new_worker(index: int, union: Union) -> HardshipWorker:
+    level = (HardshipWorker.HardshipLevel.EXTREME if index < EXTREME else
+             (HardshipWorker.HardshipLevel.RELATIVE, HardshipWorker.HardshipLevel.ACCIDENT)
+             [index % 2])
+    id_number = id_number_for(index)
+    return HardshipWorker(
+        name=name_for(index),
+        id_number=id_number,
+        birth_date=birth_date_of(id_number),  # bulk_create skips save(), which derives them
+        sex=sex_of(id_number),
+        phone=f"139{4586_0000 + index * 37:08d}",
+        union=union,
+        employer=EMPLOYERS[index % len(EMPLOYERS)],
+        employment_status=(HardshipWorker.EmploymentStatus.LAID_OFF,
+                           HardshipWorker.EmploymentStatus.EMPLOYED,
+                           HardshipWorker.EmploymentStatus.RETIRED)[index % 3],
+        hardship_level=level,
+        causes=CAUSES[index % len(CAUSES)],
+        household_size=1 + index % 5,
+        income_per_capita=Decimal(180 + (index * 13) % 320),
+        registered_on=date(2009, 3, 2) + timedelta(days=(index * 5) % 600),
+        exited_on=date(2011, 12, 31) if 146 <= index < 150 else None,
+    )
+
+
+def _workers(unions: list[Union], staff) -> list[HardshipWorker]:
+    """The demo workers by index, created where missing (the ID number is the natural key)."""
+    numbers = [id_number_for(i) for i in range(WORKERS)]
+    existing = HardshipWorker.objects.in_bulk(numbers, field_name="id_number")
+    missing = [_new_worker(i, unions[i % len(unions)]) for i, number in enumerate(numbers)
+               if number not in existing]
+    for worker in bulk_create_with_history(missing, HardshipWorker, default_user=staff):
+        existing[worker.id_number] = worker
+    return [existing[number] for number in numbers]
+
+
+def _new_case(*, worker: HardshipWorker, kind: str, amount: Decimal, granted_on: date,
+              status: str, staff, leader, campaign: Campaign | None = None,
+              method: str = AidCase.Method.HOME, reason: str = "") -> AidCase:
+    case = AidCase(worker=worker, kind=kind, amount=amount, granted_on=granted_on,
+                   campaign=campaign, method=method, entered_by=staff,
+                   entered_at=_moment(granted_on, 9), status=status)
+    if status != AidCase.Status.DRAFT:
+        case.submitted_by, case.submitted_at = staff, _moment(granted_on, 17)
+    if status in AidCase.COUNTED_STATUSES:
+        case.approved_by, case.approved_at = leader, _moment(granted_on + timedelta(days=1), 10)
+    if status == AidCase.Status.PAID:
+        case.paid_by, case.paid_at = leader, _moment(granted_on + timedelta(days=2), 15)
+    if status == AidCase.Status.REJECTED:
+        case.rejected_by, case.rejected_at = leader, _moment(granted_on + timedelta(days=1), 11)
+        case.rejection_reason = reason
+    return case
+
+
+def _cases(workers: list[HardshipWorker], campaigns: dict[int, Campaign], staff,
+           leader) -> list[AidCase]:
+    """Every demo case, unsaved."""
+    common = {"staff": staff, "leader": leader}
+    cases = []
+    # 2012 two festivals: 133 workers in extreme hardship, 500 yuan each, before 23 January.
+    for i in range(EXTREME):
+        cases.append(_new_case(
+            worker=workers[i], kind=AidCase.Kind.VISIT, amount=Decimal(500),
+            granted_on=date(2012, 1, 4) + timedelta(days=i % 17), campaign=campaigns[2012],
+            status=APPROVED if i % 10 == 9 else PAID,
+            method=AidCase.Method.ON_SITE if i % 4 == 3 else AidCase.Method.HOME, **common))
+    index, day, reason = REJECTED_VISIT
+    cases.append(_new_case(worker=workers[index], kind=AidCase.Kind.VISIT, amount=Decimal(500),
+                           granted_on=day, campaign=campaigns[2012],
+                           status=AidCase.Status.REJECTED, reason=reason, **common))
+    # 2011 two festivals: 120 workers, 400 yuan each, before 3 February.
+    for i in range(120):
+        cases.append(_new_case(
+            worker=workers[i], kind=AidCase.Kind.VISIT, amount=Decimal(400),
+            granted_on=date(2011, 1, 10) + timedelta(days=i % 19), campaign=campaigns[2011],
+            status=PAID, **common))
+    for n, (i, kind, amount, day, status) in enumerate((*RELIEF_2012, *RELIEF_2011)):
+        cases.append(_new_case(
+            worker=workers[i], kind=kind, amount=amount, granted_on=day, status=status,
+            method=AidCase.Method.ON_SITE if n % 3 == 2 else AidCase.Method.HOME, **common))
+    for i, kind, amount, day, status, reason in UNCOUNTED_2012:
+        cases.append(_new_case(worker=workers[i], kind=kind, amount=amount, granted_on=day,
+                               status=status, reason=reason, **common))
+    return cases
+
+
+def load() -> None:
+    """Create the slice; running it again changes nothing."""
+    unions = _unions()
+    staff, leader = _users()
+    with transaction.atomic():
+        workers = _workers(unions, staff)
+        campaigns = {}
+        for name, starts_on, ends_on, standard in CAMPAIGNS:
+            campaigns[starts_on.year + 1], _ = Campaign.objects.get_or_create(
+                name=name, defaults={"starts_on": starts_on, "ends_on": ends_on,
+                                     "standard_amount": standard})
+        # A case's natural key here: its worker, kind and date granted.
+        existing = set(AidCase.objects.filter(worker__in=workers)
+                       .values_list("worker_id", "kind", "granted_on"))
+        missing = [case for case in _cases(workers, campaigns, staff, leader)
+                   if (case.worker_id, case.kind, case.granted_on) not in existing]
+        bulk_create_with_history(missing, AidCase, default_user=staff)

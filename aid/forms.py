@@ -1,0 +1,213 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from unions.models import Union
+
+from .models import AidCase, Campaign, HardshipWorker
+from .validators import normalize_id_number
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def active_unions(current: Union | None = None):
+    """Unions a worker can belong to: active ones, and the worker's own even if dissolved."""
+    condition = Q(dissolved_on__isnull=True)
+    if current is not None:
+        condition |= Q(pk=current.pk)
+    return Union.objects.filter(condition).order_by("name")
+
+
+class WorkerForm(forms.ModelForm):
+    causes = forms.MultipleChoiceField(
+        label=_("causes of hardship"), choices=HardshipWorker.Cause.choices, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = HardshipWorker
+        fields = ["name", "id_number", "phone", "union", "employer", "employment_status",
+                  "hardship_level", "causes", "household_size", "income_per_capita",
+                  "registered_on", "exited_on"]
+        widgets = {"registered_on": DATE, "exited_on": DATE}
+        help_texts = {"id_number": _("18 characters; date of birth and sex are read from it.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.existing_worker: HardshipWorker | None = None
+        self.fields["union"].queryset = active_unions(
+            self.instance.union if self.instance.union_id else None)
+        self.fields["id_number"].widget.attrs.update({"autocomplete": "off",
+                                                      "spellcheck": "false"})
+        if not self.instance.pk:
+            self.fields["registered_on"].initial = timezone.localdate
+        else:
+            # The whole number is shown on the worker's page only: here it is typed again
+            # when it must change, and left empty otherwise.
+            field = self.fields["id_number"]
+            field.required = False
+            field.help_text = _("Leave empty to keep %(masked)s; type the whole number to "
+                                "correct it.") % {"masked": self.instance.masked_id_number}
+            self.initial["id_number"] = ""
+
+    def clean_id_number(self) -> str:
+        number = normalize_id_number(self.cleaned_data["id_number"])
+        if not number and self.instance.pk:
+            return self.instance.id_number
+        existing = HardshipWorker.objects.filter(id_number=number).exclude(pk=self.instance.pk)
+        self.existing_worker = existing.first()
+        if self.existing_worker is not None:
+            raise ValidationError(
+                _("An archive with this ID number already exists: %(name)s. Open it instead of "
+                  "creating a second one."), code="unique",
+                params={"name": self.existing_worker.name})
+        return number
+
+
+class CampaignForm(forms.ModelForm):
+    class Meta:
+        model = Campaign
+        fields = ["name", "starts_on", "ends_on", "standard_amount", "notes"]
+        widgets = {"starts_on": DATE, "ends_on": DATE, "notes": forms.Textarea(attrs={"rows": 3})}
+
+
+class CampaignSelect(forms.Select):
+    """Each campaign option carries its standard amount and dates, for the case form's script."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        campaign = getattr(value, "instance", None)
+        if campaign is not None:
+            if campaign.standard_amount is not None:
+                option["attrs"]["data-standard-amount"] = str(campaign.standard_amount)
+            option["attrs"]["data-starts-on"] = campaign.starts_on.isoformat()
+            option["attrs"]["data-ends-on"] = campaign.ends_on.isoformat()
+        return option
+
+
+class WorkerSearchInput(forms.TextInput):
+    """The chosen worker's id, set by the search box beside it (aid/static/aid/case_form.js)."""
+
+    template_name = "aid/widgets/worker_search.html"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        worker = None
+        if value:
+            worker = HardshipWorker.objects.select_related("union").filter(pk=value).first()
+        context["worker"] = worker
+        return context
+
+
+class CaseForm(forms.ModelForm):
+    submit_now = forms.BooleanField(
+        label=_("Submit for approval at once"), required=False,
+        help_text=_("Otherwise the case is kept as a draft that you can still change."),
+    )
+
+    class Meta:
+        model = AidCase
+        fields = ["worker", "kind", "method", "campaign", "amount", "granted_on", "notes"]
+        widgets = {
+            "worker": WorkerSearchInput,
+            "campaign": CampaignSelect,
+            "method": forms.RadioSelect,
+            "granted_on": DATE,
+            "notes": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["method"].choices = AidCase.Method.choices
+        self.fields["campaign"].queryset = Campaign.objects.order_by("-starts_on")
+        self.fields["campaign"].empty_label = _("No campaign")
+        self.fields["worker"].error_messages["required"] = _(
+            "Choose a worker: type part of the name or the last digits of the ID number.")
+        self.fields["amount"].widget.attrs.update({"min": "0.01", "step": "0.01"})
+        if self.instance.pk:
+            del self.fields["submit_now"]
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for rejection"), max_length=500,
+                             widget=forms.TextInput)
+
+
+class BatchVisitForm(forms.Form):
+    """The common details of a campaign's visits; the workers are ticked in the table."""
+
+    granted_on = forms.DateField(label=_("granted on"), widget=DATE)
+    amount = forms.DecimalField(label=_("amount per visit (yuan)"), max_digits=14,
+                                decimal_places=2, min_value=0.01)
+    method = forms.ChoiceField(label=_("method"), choices=AidCase.Method.choices,
+                               initial=AidCase.Method.HOME, widget=forms.RadioSelect)
+    submit_now = forms.BooleanField(label=_("Submit for approval at once"), required=False,
+                                    initial=True)
+    workers = forms.ModelMultipleChoiceField(
+        queryset=HardshipWorker.objects.all(), widget=forms.MultipleHiddenInput,
+        error_messages={"required": _("Tick at least one worker.")},
+    )
+
+
+KIND_FILTER_CHOICES = [("", _("All kinds")), *AidCase.Kind.choices,
+                       ("relief", _("All relief (living, medical, education)"))]
+STATUS_FILTER_CHOICES = [("", _("All statuses")), *AidCase.Status.choices,
+                         ("counted", _("Counted (approved or paid)")),
+                         ("pending", _("Pending (draft or submitted)"))]
+
+
+class CaseFilterForm(forms.Form):
+    """The case list's filters; the same parameters drive the list, its totals and the export."""
+
+    start = forms.DateField(label=_("granted from"), required=False, widget=DATE)
+    end = forms.DateField(label=_("granted to"), required=False, widget=DATE)
+    kind = forms.ChoiceField(label=_("kind"), choices=KIND_FILTER_CHOICES, required=False)
+    status = forms.ChoiceField(label=_("status"), choices=STATUS_FILTER_CHOICES, required=False)
+    campaign = forms.ModelChoiceField(label=_("campaign"), queryset=Campaign.objects.all(),
+                                      required=False, empty_label=_("All campaigns"))
+    union = forms.ModelChoiceField(label=_("union"), queryset=Union.objects.order_by("name"),
+                                   required=False, empty_label=_("All unions"))
+    q = forms.CharField(label=_("worker"), required=False, max_length=50)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            select = isinstance(field.widget, forms.Select)
+            field.widget.attrs["class"] = "form-select" if select else "form-control"
+        self.fields["q"].widget.attrs["placeholder"] = _("Name or last digits of the ID number")
+
+    def filter(self, queryset):
+        if not self.is_valid():
+            return queryset.none()
+        data = self.cleaned_data
+        if data["start"]:
+            queryset = queryset.filter(granted_on__gte=data["start"])
+        if data["end"]:
+            queryset = queryset.filter(granted_on__lte=data["end"])
+        if data["kind"] == "relief":
+            queryset = queryset.relief()
+        elif data["kind"]:
+            queryset = queryset.filter(kind=data["kind"])
+        if data["status"] == "counted":
+            queryset = queryset.counted()
+        elif data["status"] == "pending":
+            queryset = queryset.pending()
+        elif data["status"]:
+            queryset = queryset.filter(status=data["status"])
+        if data["campaign"]:
+            queryset = queryset.filter(campaign=data["campaign"])
+        if data["union"]:
+            queryset = queryset.filter(worker__union=data["union"])
+        if data["q"]:
+            queryset = queryset.filter(worker_matches("worker__", data["q"]))
+        return queryset
+
+
+def worker_matches(prefix: str, text: str) -> Q:
+    """Search words: digits (and X) match the end of the ID number, anything else the name."""
+    text = normalize_id_number(text)
+    if text and all(ch.isdigit() or ch == "X" for ch in text):
+        return Q(**{f"{prefix}id_number__endswith": text})
+    return Q(**{f"{prefix}name__icontains": text.strip()})

@@ -1,0 +1,153 @@
+"""Writes to aid cases: creation and every workflow step, each under a row lock.
+
+draft → submitted → approved → paid, or submitted → rejected (with a reason).
+Staff and admins enter and submit; only leaders approve, reject or mark paid, and nobody
+approves a case they entered. Each step records who and when, and bumps `version` so that an
+edit form opened before the step is refused.
+"""
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.roles import Role, has_role
+
+from .models import AidCase, Campaign, HardshipWorker
+
+ENTERING_ROLES = (Role.STAFF, Role.ADMIN)
+DECIDING_ROLES = (Role.LEADER,)
+
+
+class TransitionError(Exception):
+    """A workflow step that the case's current status does not allow."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _require(user, roles: tuple[str, ...]) -> None:
+    if not has_role(user, *roles):
+        raise PermissionDenied(_("Your role does not allow this."))
+
+
+def _locked(case_id: int) -> AidCase:
+    return AidCase.objects.select_for_update().get(pk=case_id)
+
+
+def _expect(case: AidCase, *statuses: str) -> None:
+    if case.status not in statuses:
+        raise TransitionError(
+            _("Case No. %(number)s is %(status)s; this step is not possible now.")
+            % {"number": case.pk, "status": case.get_status_display()}
+        )
+
+
+def _save(case: AidCase, by, fields: list[str]) -> AidCase:
+    case.version += 1
+    case._history_user = by  # the audit trail names the user even outside a request
+    case.save(update_fields=[*fields, "status", "version"])
+    return case
+
+
+def case_create(*, by, worker: HardshipWorker, kind: str, amount: Decimal, granted_on: date,
+                method: str = AidCase.Method.HOME, campaign: Campaign | None = None,
+                notes: str = "", submit: bool = False) -> AidCase:
+    """Enter a case as a draft (or submitted at once); the model's rules are checked first."""
+    _require(by, ENTERING_ROLES)
+    case = AidCase(worker=worker, kind=kind, amount=amount, granted_on=granted_on,
+                   method=method, campaign=campaign, notes=notes, entered_by=by)
+    if submit:
+        case.status = AidCase.Status.SUBMITTED
+        case.submitted_by, case.submitted_at = by, timezone.now()
+    case.full_clean()
+    case._history_user = by
+    try:
+        with transaction.atomic():
+            case.save()
+    except IntegrityError:
+        # Two people entered the same visit at once: the database constraint decided; say so
+        # as the form would (naming the first visit), or let any other integrity error through.
+        case.full_clean()
+        raise
+    return case
+
+
+def batch_visits(*, by, campaign: Campaign, workers: Iterable[HardshipWorker],
+                 amount: Decimal, granted_on: date, method: str = AidCase.Method.HOME,
+                 submit: bool = True) -> list[AidCase]:
+    """Record one holiday visit per worker in one go: all of them, or none if any is refused."""
+    _require(by, ENTERING_ROLES)
+    workers = list(workers)
+    if not workers:
+        raise ValidationError(_("Tick at least one worker."), code="no_workers")
+    errors: list[ValidationError] = []
+    cases = []
+    with transaction.atomic():
+        for worker in workers:
+            try:
+                cases.append(case_create(by=by, worker=worker, kind=AidCase.Kind.VISIT,
+                                         amount=amount, granted_on=granted_on, method=method,
+                                         campaign=campaign, submit=submit))
+            except ValidationError as error:
+                errors.extend(ValidationError(f"{worker.name}: {m}") for m in error.messages)
+        if errors:
+            transaction.set_rollback(True)
+    if errors:
+        raise ValidationError(errors)
+    return cases
+
+
+def case_submit(*, case_id: int, by) -> AidCase:
+    """Send a draft to the leaders for approval."""
+    _require(by, ENTERING_ROLES)
+    with transaction.atomic():
+        case = _locked(case_id)
+        _expect(case, AidCase.Status.DRAFT)
+        case.status = AidCase.Status.SUBMITTED
+        case.submitted_by, case.submitted_at = by, timezone.now()
+        return _save(case, by, ["submitted_by", "submitted_at"])
+
+
+def case_approve(*, case_id: int, by) -> AidCase:
+    """Approve a submitted case: a leader who did not enter it (nor change or submit it)."""
+    _require(by, DECIDING_ROLES)
+    with transaction.atomic():
+        case = _locked(case_id)
+        # Four eyes: whoever put the figures in (entered, edited or submitted) does not approve.
+        if case.touched_by(by):
+            raise PermissionDenied(_("You cannot approve a case you entered or changed."))
+        _expect(case, AidCase.Status.SUBMITTED)
+        case.status = AidCase.Status.APPROVED
+        case.approved_by, case.approved_at = by, timezone.now()
+        return _save(case, by, ["approved_by", "approved_at"])
+
+
+def case_reject(*, case_id: int, by, reason: str) -> AidCase:
+    """Turn down a submitted case, saying why."""
+    _require(by, DECIDING_ROLES)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the case is rejected.")}, code="no_reason")
+    with transaction.atomic():
+        case = _locked(case_id)
+        _expect(case, AidCase.Status.SUBMITTED)
+        case.status = AidCase.Status.REJECTED
+        case.rejected_by, case.rejected_at, case.rejection_reason = by, timezone.now(), reason
+        return _save(case, by, ["rejected_by", "rejected_at", "rejection_reason"])
+
+
+def case_mark_paid(*, case_id: int, by) -> AidCase:
+    """Record that the money of an approved case has been handed over."""
+    _require(by, DECIDING_ROLES)
+    with transaction.atomic():
+        case = _locked(case_id)
+        _expect(case, AidCase.Status.APPROVED)
+        case.status = AidCase.Status.PAID
+        case.paid_by, case.paid_at = by, timezone.now()
+        return _save(case, by, ["paid_by", "paid_at"])

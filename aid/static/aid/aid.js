@@ -1,0 +1,41 @@
+// Aid pages: confirmation of workflow steps, and ticking workers on the batch visit page.
+(function () {
+  "use strict";
+
+  document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      if (!window.confirm(form.dataset.confirm)) {
+        event.preventDefault();
+      }
+    });
+  });
+
+  var batch = document.querySelector("form[data-batch-form]");
+  if (!batch) {
+    return;
+  }
+  var boxes = Array.prototype.slice.call(batch.querySelectorAll("input[data-tick]:not(:disabled)"));
+  var all = batch.querySelector("input[data-tick-all]");
+  var count = batch.querySelector("[data-tick-count]");
+
+  function update() {
+    var ticked = boxes.filter(function (box) { return box.checked; }).length;
+    if (count) {
+      count.textContent = String(ticked);
+    }
+    if (all) {
+      all.checked = ticked > 0 && ticked === boxes.length;
+      all.indeterminate = ticked > 0 && ticked < boxes.length;
+    }
+  }
+
+  if (all) {
+    all.disabled = boxes.length === 0;
+    all.addEventListener("change", function () {
+      boxes.forEach(function (box) { box.checked = all.checked; });
+      update();
+    });
+  }
+  boxes.forEach(function (box) { box.addEventListener("change", update); });
+  update();
+})();

@@ -1,0 +1,30 @@
+from django.urls import path
+
+from .views import campaigns, cases, workers
+
+app_name = "aid"
+
+urlpatterns = [
+    path("workers/", workers.WorkerListView.as_view(), name="worker-list"),
+    path("workers/new/", workers.WorkerCreateView.as_view(), name="worker-create"),
+    path("workers/search/", workers.WorkerSearchView.as_view(), name="worker-search"),
+    path("workers/<int:pk>/", workers.WorkerDetailView.as_view(), name="worker-detail"),
+    path("workers/<int:pk>/edit/", workers.WorkerUpdateView.as_view(), name="worker-update"),
+    path("campaigns/", campaigns.CampaignListView.as_view(), name="campaign-list"),
+    path("campaigns/new/", campaigns.CampaignCreateView.as_view(), name="campaign-create"),
+    path("campaigns/<int:pk>/", campaigns.CampaignDetailView.as_view(), name="campaign-detail"),
+    path("campaigns/<int:pk>/edit/", campaigns.CampaignUpdateView.as_view(),
+         name="campaign-update"),
+    path("campaigns/<int:pk>/visits/", campaigns.CampaignBatchView.as_view(),
+         name="campaign-batch"),
+    path("cases/", cases.CaseListView.as_view(), name="case-list"),
+    path("cases/export/", cases.CaseExportView.as_view(), name="case-export"),
+    path("cases/queue/", cases.CaseQueueView.as_view(), name="case-queue"),
+    path("cases/new/", cases.CaseCreateView.as_view(), name="case-create"),
+    path("cases/<int:pk>/", cases.CaseDetailView.as_view(), name="case-detail"),
+    path("cases/<int:pk>/edit/", cases.CaseUpdateView.as_view(), name="case-update"),
+    path("cases/<int:pk>/submit/", cases.CaseSubmitView.as_view(), name="case-submit"),
+    path("cases/<int:pk>/approve/", cases.CaseApproveView.as_view(), name="case-approve"),
+    path("cases/<int:pk>/reject/", cases.CaseRejectView.as_view(), name="case-reject"),
+    path("cases/<int:pk>/pay/", cases.CasePayView.as_view(), name="case-pay"),
+]

@@ -1,0 +1,1 @@
+"""The aid pages: thin views over the models, forms and services."""

@@ -1,0 +1,57 @@
+"""Every app's figures for a period and the same period a year earlier, in one place.
+
+`reports` composes the domain apps' `figures.for_period()`; it never queries their models.
+"""
+
+from dataclasses import dataclass
+
+from activities import figures as activity_figures
+from aid import figures as aid_figures
+from economy import figures as economy_figures
+from pairings import figures as pairing_figures
+from unions import figures as union_figures
+
+from .periods import Period
+
+MEMBER_TREND_PERIODS = 6  # members at the end of the last six half-years (a chart)
+
+
+@dataclass(frozen=True)
+class AllFigures:
+    unions: union_figures.UnionFigures
+    aid: aid_figures.AidFigures
+    pairings: pairing_figures.PairingFigures
+    economy: economy_figures.EconomyFigures
+    activities: activity_figures.ActivityFigures
+
+
+def for_period(period: Period) -> AllFigures:
+    """The five apps' figures for one period (a fixed number of queries)."""
+    start, end = period.start, period.end
+    return AllFigures(
+        unions=union_figures.for_period(start, end),
+        aid=aid_figures.for_period(start, end),
+        pairings=pairing_figures.for_period(start, end),
+        economy=economy_figures.for_period(start, end),
+        activities=activity_figures.for_period(start, end),
+    )
+
+
+def member_trend(period: Period) -> list[tuple[str, int]]:
+    """Members at the end of this and the previous half-years, oldest first."""
+    halves, current = [], Period.containing(period.end)
+    for _ in range(MEMBER_TREND_PERIODS):
+        halves.append(current)
+        current = (Period(current.year, "h1") if current.half == "h2"
+                   else Period(current.year - 1, "h2"))
+    return [(f"{p.year}{'上' if p.half == 'h1' else '下'}", union_figures.for_period(
+        p.start, p.end).members) for p in reversed(halves)]
+
+
+def data_years() -> set[int]:
+    """Years in which any app has records (for the list of periods)."""
+    years: set[int] = set()
+    for module in (union_figures, aid_figures, pairing_figures, economy_figures,
+                   activity_figures):
+        years |= module.years_with_data()
+    return years
