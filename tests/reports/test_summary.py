@@ -246,3 +246,24 @@ class EnglishInterfaceTests(TestCase):
         self.assertIn("嘉荫县总工会2012年上半年工作总结", page)
         self.assertIn("农林牧渔业", page)
         self.assertNotIn("first half of 2012", page)
+
+
+@pytest.mark.django_db
+def test_admins_rename_the_federation_and_the_title_follows(client, admin_user):
+    from reports.models import Federation
+
+    federation = Federation.current()
+    client.force_login(admin_user)
+    response = client.post(f"/admin/reports/federation/{federation.pk}/change/",
+                           {"name": "汤旺县总工会", "superior": "伊春市总工会"})
+    assert response.status_code == 302
+    assert services.assemble(H1_2012).document["title"] == "汤旺县总工会2012年上半年工作总结"
+
+
+@pytest.mark.django_db
+def test_published_versions_are_read_only_in_the_admin(client, admin_user, leader):
+    publication = services.summary_publish(period=H1_2012, by=leader)
+    client.force_login(admin_user)
+    url = f"/admin/reports/publication/{publication.pk}/delete/"
+    assert client.post(url, {"post": "yes"}).status_code == 403
+    assert Publication.objects.filter(pk=publication.pk).exists()
