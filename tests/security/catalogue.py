@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.contrib import admin
+from django.test import RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from activities.models import Activity
@@ -54,21 +55,28 @@ def admin_pattern_names() -> set[str]:
     return {p.name for p in _walk(get_resolver()) if (p.name or "").startswith("admin:")}
 
 
-def admin_urls() -> dict[str, tuple[str, int]]:
+def admin_urls(admin_user) -> dict[str, tuple[str, int]]:
     """The admin's pages with the status an admin gets: its index, and per registered model
-    list/add/change/history/delete (of the model's first row, or of a missing one)."""
+    list/add/change/history/delete (of the model's first row, or of a missing one). Adding or
+    deleting what the model's admin forbids (the audit logs, published versions) is 403."""
+    request = RequestFactory().get("/admin/")
+    request.user = admin_user
     urls = {"admin:index": (reverse("admin:index"), 200)}
-    for model in admin.site._registry:
+    for model, model_admin in admin.site._registry.items():
         opts = model._meta
         base = f"admin:{opts.app_label}_{opts.model_name}"
         urls[f"{base}_changelist"] = (reverse(f"{base}_changelist"), 200)
-        urls[f"{base}_add"] = (reverse(f"{base}_add"), 200)
+        urls[f"{base}_add"] = (reverse(f"{base}_add"),
+                               200 if model_admin.has_add_permission(request) else 403)
         urls[f"admin:app_list:{opts.app_label}"] = (
             reverse("admin:app_list", args=[opts.app_label]), 200)
         obj = model._default_manager.order_by("pk").first()
         for action in ("change", "history", "delete"):
             # A missing row: the admin says so and goes back to its index.
             args, status = ([obj.pk], 200) if obj is not None else ([0], 302)
+            if (action == "delete" and obj is not None
+                    and not model_admin.has_delete_permission(request, obj)):
+                status = 403
             urls[f"{base}_{action}"] = (reverse(f"{base}_{action}", args=args), status)
         if hasattr(model, "history"):
             record = obj.history.order_by("-pk").first() if obj is not None else None

@@ -186,7 +186,7 @@ def test_each_visitor_gets_what_design_section_4_says(page, demo):
 
 def test_every_admin_page_is_for_admins_only(demo):
     users = demo["users"]
-    urls = admin_urls()
+    urls = admin_urls(users[ADMIN])
     visited = {name.rsplit(":", 1)[0] if name.startswith("admin:app_list:") else name
                for name in urls}
     assert admin_pattern_names() - visited - ADMIN_NOT_VISITED.keys() == set()
@@ -199,9 +199,10 @@ def test_every_admin_page_is_for_admins_only(demo):
                 ok = response.status_code == admin_status
             else:
                 ok = (response.status_code == 302
-                      and response["Location"].startswith("/admin/login/"))
+                      and response["Location"].startswith(("/admin/login/", "/accounts/login/")))
             if not ok:
-                wrong.append(f"GET {url} as {who}: {response.status_code}")
+                wrong.append(f"GET {url} as {who}: {response.status_code} "
+                             f"{response.get('Location', '')}")
     assert not wrong, "\n".join(wrong)
 
 
