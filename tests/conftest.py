@@ -5,6 +5,7 @@ import pytest
 from accounts.models import User
 from accounts.roles import Role
 from accounts.services import role_group
+from tests.security.pii_logs import _no_id_numbers_in_logs  # noqa: F401  (log watch)
 
 
 @pytest.fixture(autouse=True)
