@@ -97,6 +97,21 @@ class IdempotentCreateMixin:
                                                           initial=uuid.uuid4)
         return form
 
+    def post(self, request, *args, **kwargs):
+        # A repeat goes to the record before the form is checked again: re-validated, it would
+        # now fail on its own first copy ("this ID number exists") instead of saying it was saved.
+        try:
+            token = uuid.UUID(request.POST.get("submission_token", ""))
+        except ValueError:
+            token = None
+        done = token and FormSubmission.objects.filter(
+            token=token, user=request.user).exclude(target_url="").first()
+        if done:
+            messages.info(request, _("This form was already submitted; "
+                                     "nothing was saved twice."))
+            return redirect(done.target_url)
+        return super().post(request, *args, **kwargs)
+
     def form_valid(self, form):
         token = form.cleaned_data["submission_token"]
         with transaction.atomic():
