@@ -5,10 +5,13 @@ with REQUIRE_BROWSER=1 a missing browser fails the run.
 """
 
 import os
+import re
 import shutil
+from pathlib import Path
 
 import pytest
 
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -26,6 +29,20 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    # Keep each phase's report on the test, so that `page` knows at teardown whether it failed.
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"report_{report.when}", report)
+
+
+def screenshot_path(nodeid: str) -> Path:
+    """var/screenshots/<test>.png, the test's name made safe for a file name."""
+    name = nodeid.split("::", 1)[-1]
+    return SCREENSHOTS / f"{re.sub(r'[^A-Za-z0-9_.-]+', '_', name)}.png"
 
 
 @pytest.fixture(scope="session")
@@ -55,11 +72,18 @@ def browser(chromium_path):
 
 
 @pytest.fixture
-def page(browser):
+def page(browser, request):
+    """A fresh browser page; when the test fails, its last state is saved as a screenshot under
+    var/screenshots/ (CI keeps that directory as an artifact)."""
     context = browser.new_context(locale="zh-CN")
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        path = screenshot_path(request.node.nodeid)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(path), full_page=True)
     context.close()
 
 
