@@ -95,7 +95,9 @@ class WorkerSearchInput(forms.TextInput):
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         worker = None
-        if value:
+        # The value comes back as typed when the form is shown again with errors: only a
+        # plausible id is looked up (text or a 30-digit number would crash the query).
+        if value and str(value).isdigit() and len(str(value)) < 19:
             worker = HardshipWorker.objects.select_related("union").filter(pk=value).first()
         context["worker"] = worker
         return context
