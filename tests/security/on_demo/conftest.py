@@ -1,4 +1,4 @@
-"""The demo county, loaded once per module inside a transaction that is rolled back at the end
+"""The demo county, loaded once for this package inside a transaction rolled back at the end
 (each test runs in a savepoint within it)."""
 
 import pytest
@@ -8,7 +8,7 @@ from django.test import override_settings
 from accounts.models import User
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def demo(django_db_setup, django_db_blocker):
     """The demo county plus one case in each workflow state; returns the demo users and objects."""
     from reports import demo as reports_demo

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.security.catalogue import project_pages, url_for
-from tests.security.test_access_matrix import EXPECTED
+from tests.security.on_demo.test_access_matrix import EXPECTED
 
 pytestmark = pytest.mark.django_db
 
@@ -118,7 +118,7 @@ def test_every_form_saves_a_valid_record_or_shows_errors(page, demo):
         baseline.update({name: as_posted(existing.context["form"][name]) for name in names
                          if name in existing.context["form"].fields})
 
-    @settings(max_examples=20, deadline=None, derandomize=True,
+    @settings(max_examples=15, deadline=None, derandomize=True,
               suppress_health_check=[HealthCheck.function_scoped_fixture,
                                      HealthCheck.too_slow])
     @given(changed=st.fixed_dictionaries(

@@ -16,8 +16,8 @@ from core.models import ImportBatch
 from economy.models import ValueAddedReturn
 from pairings.models import Pairing
 from tests.security.catalogue import project_pages
-from tests.security.test_access_matrix import EXPECTED
-from tests.security.test_fuzz_forms import NASTY_DATES, NASTY_NUMBERS, NASTY_TEXT
+from tests.security.on_demo.test_access_matrix import EXPECTED
+from tests.security.on_demo.test_fuzz_forms import NASTY_DATES, NASTY_NUMBERS, NASTY_TEXT
 from unions.models import HeadcountReturn
 
 pytestmark = pytest.mark.django_db
