@@ -38,14 +38,18 @@ class Command(BaseCommand):
                 raise CommandError("--replace needs PostgreSQL; use an empty database instead.")
             with transaction.atomic(), connection.cursor() as cursor:
                 tables = ", ".join(connection.ops.quote_name(t) for t in domain_tables())
+                # Inside a longer transaction (the tests) deferred foreign-key checks must run
+                # before TRUNCATE may empty the tables.
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
                 cursor.execute(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         elif Union.objects.exists():
             raise CommandError("The database already has unions; gen_data writes into empty "
                                "domain tables. Use --replace to empty them first.")
         started = time.perf_counter()
         counts = synthetic.generate(scale=scale, seed=seed,
                                     progress=Progress(self.stderr, enabled=options["verbosity"]))
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and not connection.in_atomic_block:
             # COPY leaves the visibility map unset: without VACUUM no index-only scans.
             with connection.cursor() as cursor:
                 cursor.execute("VACUUM ANALYZE")
