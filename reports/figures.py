@@ -45,7 +45,7 @@ def member_trend(period: Period) -> list[tuple[str, int]]:
         current = (Period(current.year, "h1") if current.half == "h2"
                    else Period(current.year - 1, "h2"))
     return [(f"{p.year}{'上' if p.half == 'h1' else '下'}",
-             union_figures.counts_on(p.end)["members"]) for p in reversed(halves)]
+             union_figures.members_on(p.end)) for p in reversed(halves)]
 
 
 def data_years() -> set[int]:

@@ -8,7 +8,7 @@ counted in the unions they cover); the figures list them by name.
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from .models import HeadcountReturn, Union, active_after
@@ -32,11 +32,9 @@ def for_period(start: date, end: date) -> UnionFigures:
     """The unions' figures for the period `start`..`end` (both inclusive)."""
     active = Q(established_on__lte=end) & active_after(end)
     founded = Q(established_on__range=(start, end))
-    has_return = Exists(HeadcountReturn.objects.filter(union=OuterRef("pk"), as_of__lte=end))
     kinds = [kind for kind in Union.Kind if kind != Union.Kind.JOINT]
     unions = Union.objects.grassroots().aggregate(
         unions_active=Count("pk", filter=active),
-        unions_without_return=Count("pk", filter=active & ~Q(has_return)),
         founded=Count("pk", filter=founded),
         **{f"founded_{kind.value}": Count("pk", filter=founded & Q(kind=kind)) for kind in kinds},
     )
@@ -61,23 +59,37 @@ def for_period(start: date, end: date) -> UnionFigures:
         employed=at_end["employed"],
         laid_off=at_end["laid_off"],
         joint_unions=joint_unions,
-        unions_without_return=unions["unions_without_return"],
+        unions_without_return=at_end["without_return"],
     )
 
 
+def _latest(day: date):
+    return (HeadcountReturn.objects.filter(union=OuterRef("pk"), as_of__lte=day)
+            .order_by("-as_of"))
+
+
 def counts_on(day: date) -> dict[str, int]:
-    """Members, employed and laid off at `day`: the sums of the latest return on or before `day`
-    of each grassroots union active then (one query).
+    """Members, employed and laid off at `day` (the sums of the latest return on or before `day`
+    of each grassroots union active then), and `without_return`: the active unions with no
+    return by then. One query.
 
     The latest return is looked up per active union (a probe of the (union, as_of) index, which
     on PostgreSQL also carries the counts), so the cost follows the unions, not the history.
     """
-    latest = (HeadcountReturn.objects.filter(union=OuterRef("pk"), as_of__lte=day)
-              .order_by("-as_of"))
-    return Union.objects.grassroots().active_on(day).aggregate(**{
-        field: Coalesce(Sum(Subquery(latest.values(field)[:1])), 0)
-        for field in ("members", "employed", "laid_off")
-    })
+    latest = _latest(day)
+    return (Union.objects.grassroots().active_on(day)
+            .annotate(**{f"{field}_now": Subquery(latest.values(field)[:1])
+                         for field in ("members", "employed", "laid_off")})
+            .aggregate(members=Coalesce(Sum("members_now"), 0),
+                       employed=Coalesce(Sum("employed_now"), 0),
+                       laid_off=Coalesce(Sum("laid_off_now"), 0),
+                       without_return=Count("pk", filter=Q(members_now__isnull=True))))
+
+
+def members_on(day: date) -> int:
+    """The members at `day` alone (see counts_on), one index probe per active union."""
+    return Union.objects.grassroots().active_on(day).aggregate(
+        members=Coalesce(Sum(Subquery(_latest(day).values("members")[:1])), 0))["members"]
 
 
 def years_with_data() -> set[int]:
