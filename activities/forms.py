@@ -1,11 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DATE_INPUT, PeriodForm
 from unions.models import Union
 
 from .models import Activity
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ActivityForm(forms.ModelForm):
@@ -22,18 +21,9 @@ class ActivityForm(forms.ModelForm):
         self.fields["unions"].queryset = Union.objects.order_by("name")
 
 
-class ActivityFilterForm(forms.Form):
+class ActivityFilterForm(PeriodForm):
     """`?start=&end=&kind=&q=`: all optional, the end not before the start."""
 
-    start = forms.DateField(label=_("From"), required=False, widget=DATE_INPUT)
-    end = forms.DateField(label=_("To"), required=False, widget=DATE_INPUT)
     kind = forms.ChoiceField(label=_("Kind"), required=False,
                              choices=[("", _("All kinds")), *Activity.Kind.choices])
     q = forms.CharField(label=_("Search"), required=False)
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("start"), cleaned.get("end")
-        if start and end and end < start:
-            raise forms.ValidationError(_("The period cannot end before it starts."))
-        return cleaned

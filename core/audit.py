@@ -34,14 +34,36 @@ def history_entries(obj: models.Model,
 
     `formatters` shows a field another way, e.g. `{"id_number": mask_id_number}`.
     """
+    return histories([obj], formatters, limit).get(obj.pk, [])
+
+
+def histories(objects, formatters: dict[str, Callable[[object], str]] | None = None,
+              limit: int = 100) -> dict[object, list[HistoryEntry]]:
+    """The history of several records of one model, by primary key, in a fixed number of queries
+    (one for the records, one per foreign key that they point through)."""
+    objects = list(objects)
+    if not objects:
+        return {}
     formatters = formatters or {}
-    records = list(obj.history.select_related("history_user").order_by("-history_date",
-                                                                        "-history_id")[:limit])
-    model = obj._meta.model
+    model = objects[0]._meta.model
+    pk_name = model._meta.pk.attname
+    records = list(
+        model.history.filter(**{f"{pk_name}__in": [obj.pk for obj in objects]})
+        .select_related("history_user")
+        .order_by(pk_name, "-history_date", "-history_id")
+    )
+    by_object: dict[object, list] = {}
+    for record in records:
+        by_object.setdefault(getattr(record, pk_name), []).append(record)
     tracked = [f for f in model._meta.concrete_fields
-               if not f.primary_key and f.name not in {"version"}
-               and hasattr(records[0] if records else obj, f.attname)]
+               if not f.primary_key and f.name != "version"
+               and (not records or hasattr(records[0], f.attname))]
     names = _related_names(tracked, records)
+    return {pk: _entries(rows[:limit], tracked, formatters, names)
+            for pk, rows in by_object.items()}
+
+
+def _entries(records, tracked, formatters, names) -> list[HistoryEntry]:
     entries = []
     for index, record in enumerate(records):
         previous = records[index + 1] if index + 1 < len(records) else None

@@ -1,10 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DATE_INPUT, PeriodForm
 from unions.models import Union
 
 from .models import AnnualTarget, Household, Sector, SupportGrant, ValueAddedReturn
-from .periods import DATE_INPUT, PeriodForm
 
 
 class HouseholdForm(forms.ModelForm):

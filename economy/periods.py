@@ -2,11 +2,6 @@
 
 from datetime import date, timedelta
 
-from django import forms
-from django.utils.translation import gettext_lazy as _
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
 
 def half_year_of(day: date) -> tuple[date, date]:
     """The half-year (Jan–Jun or Jul–Dec) containing `day`."""
@@ -30,17 +25,3 @@ def period_year_earlier(start: date, end: date) -> tuple[date, date]:
         shifted_end = (shifted_end.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(
             days=1)
     return year_earlier(start), shifted_end
-
-
-class PeriodForm(forms.Form):
-    """`?start=YYYY-MM-DD&end=YYYY-MM-DD`; both optional, the end not before the start."""
-
-    start = forms.DateField(label=_("From"), required=False, widget=DATE_INPUT)
-    end = forms.DateField(label=_("To"), required=False, widget=DATE_INPUT)
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("start"), cleaned.get("end")
-        if start and end and end < start:
-            raise forms.ValidationError(_("The period cannot end before it starts."))
-        return cleaned

@@ -15,6 +15,7 @@ from accounts.mixins import RoleRequiredMixin
 from accounts.roles import Role
 from core.audit import history_entries
 from core.exports import xlsx_response
+from core.forms import PeriodForm
 from core.money import wan_number
 from core.views import IdempotentCreateMixin, OptimisticLockMixin
 
@@ -28,7 +29,7 @@ from .forms import (
     TargetForm,
 )
 from .models import AnnualTarget, Household, SupportGrant, ValueAddedReturn
-from .periods import PeriodForm, half_year_of
+from .periods import half_year_of
 from .sector_table import sector_table
 
 MONEY = DecimalField(max_digits=14, decimal_places=2)

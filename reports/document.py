@@ -36,7 +36,10 @@ def link(name: str, args=(), **params) -> str:
 
 
 def _wan(amount: Decimal, places: int = 2) -> str:
-    return f"{wan_number(amount, places)}万元"
+    """6.65万元, 2.568万元; whole amounts without decimals as the summary writes them (25万元)."""
+    number = wan_number(amount, places)
+    whole, _dot, decimals = number.partition(".")
+    return f"{whole if not decimals.strip('0') else number}万元"
 
 
 def _yuan(amount: Decimal) -> str:

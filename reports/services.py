@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from accounts.roles import Role, has_role
@@ -37,10 +38,11 @@ def narrative_of(summary: Summary | None) -> dict[str, str]:
 
 def assemble(period: Period, summary: Summary | None = None) -> Assembly:
     """The live document of a period and its consistency warnings (fixed query count)."""
-    now = figures.for_period(period)
-    before = figures.for_period(period.year_earlier())
-    document = doc.build(period, Federation.current().name, now, before,
-                         narrative_of(summary), figures.member_trend(period))
+    with translation.override("zh-hans"):  # the summary is a Chinese document, whatever the UI
+        now = figures.for_period(period)
+        before = figures.for_period(period.year_earlier())
+        document = doc.build(period, Federation.current().name, now, before,
+                             narrative_of(summary), figures.member_trend(period))
     return Assembly(document, consistency_warnings(now), now)
 
 

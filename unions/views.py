@@ -13,7 +13,7 @@ from django.views.generic import CreateView, DetailView, FormView, ListView, Upd
 
 from accounts.mixins import RoleRequiredMixin
 from accounts.roles import Role
-from core.audit import HistoryEntry, history_entries
+from core.audit import HistoryEntry, histories, history_entries
 from core.exports import xlsx_response
 from core.views import IdempotentCreateMixin, OptimisticLockMixin
 
@@ -181,16 +181,14 @@ class UnionDetailView(RoleRequiredMixin, DetailView):
 
 
 def union_history(union: Union, returns: list[HeadcountReturn]) -> list[HistoryEntry]:
-    """The union's audit trail and its returns' in one timeline, newest first.
-
-    A union has about two returns a year, so one short history per return (each diff stays
-    within its own return) costs a handful of queries.
-    """
+    """The union's audit trail and its returns' in one timeline, newest first (each diff stays
+    within its own record; a fixed number of queries however many returns there are)."""
     entries = history_entries(union)
+    of_returns = histories(returns)
     for ret in returns:
         label = _("headcount return of %(day)s") % {"day": ret.as_of.isoformat()}
         entries.extend(replace(entry, action=f"{entry.action} · {label}")
-                       for entry in history_entries(ret))
+                       for entry in of_returns.get(ret.pk, []))
     return sorted(entries, key=lambda entry: entry.when, reverse=True)
 
 

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 from django.template.loader import render_to_string
 
-from core.audit import history_entries
+from core.audit import histories, history_entries
 from unions.models import Union
 
 pytestmark = pytest.mark.django_db
@@ -50,3 +50,22 @@ def test_formatters_replace_a_fields_display():
     html = render_to_string("core/_history.html", {"entries": entries})
     assert "13800001111" not in html
     assert "***" in html
+
+
+def test_histories_of_many_records_take_a_fixed_number_of_queries(django_assert_max_num_queries):
+    from unions.models import HeadcountReturn
+
+    union = Union.objects.create(name="林业局工会", kind=Union.Kind.STATE_OWNED,
+                                 established_on=date(2000, 1, 1))
+    returns = [HeadcountReturn.objects.create(union=union, as_of=date(2001 + i, 6, 30),
+                                              members=10 + i, employed=10, laid_off=0)
+               for i in range(20)]
+    for ret in returns:
+        ret.members += 1
+        ret.save()
+    with django_assert_max_num_queries(2):
+        result = histories(returns)
+    assert len(result) == 20
+    assert all(len(entries) == 2 for entries in result.values())
+    latest = result[returns[0].pk][0]
+    assert [(c.field, c.old, c.new) for c in latest.changes] == [("会员人数", "10", "11")]

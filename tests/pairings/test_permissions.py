@@ -60,12 +60,14 @@ def sign_in(client, role):
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("name", READ_PAGES)
-def test_read_pages_are_open_to_everyone_signed_in(client, records, name, role):
+def test_read_pages_are_open_to_every_role(client, records, name, role):
     sign_in(client, role)
     response = client.get(url_of(name, records))
     if role is None:
         assert response.status_code == 302
         assert response.url.startswith(reverse("login"))
+    elif role == "no-role":  # signed in but not given a role yet: only the home page
+        assert response.status_code == 403
     else:
         assert response.status_code == 200
 

@@ -110,6 +110,7 @@ def test_a_stale_correction_is_refused_and_nothing_is_overwritten(project):
     assert entry.amount == 12000
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_injections_cannot_overspend_the_round(unions, monkeypatch):
     """Two clerks inject 6,000 each from 10,000 at the same moment: exactly one succeeds."""
