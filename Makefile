@@ -4,8 +4,9 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+SCALE ?= 1
 
-.PHONY: install run test lint serve messages clean
+.PHONY: install run test lint serve messages clean bench bench-load
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +40,15 @@ serve: install
 	$(PY) manage.py migrate --no-input && \
 	$(PY) manage.py collectstatic --no-input -v0 && \
 	$(VENV)/bin/gunicorn -c gunicorn.conf.py config.wsgi
+
+# The benchmark (docs/performance.md) on synthetic data of $(SCALE), generated into the empty
+# PostgreSQL database of DATABASE_URL on first use; bench-load is the gunicorn load test.
+# The measured pages run with DEBUG off whatever DEBUG says (it only lets manage.py start).
+bench: install
+	DEBUG=$${DEBUG:-1} $(PY) manage.py bench --scale $(SCALE)
+
+bench-load: install
+	DEBUG=$${DEBUG:-1} $(PY) manage.py bench --scale $(SCALE) --load
 
 # Regenerate and compile the zh_Hans catalogues (needs GNU gettext; the .mo files are committed).
 messages: install

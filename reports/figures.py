@@ -44,8 +44,8 @@ def member_trend(period: Period) -> list[tuple[str, int]]:
         halves.append(current)
         current = (Period(current.year, "h1") if current.half == "h2"
                    else Period(current.year - 1, "h2"))
-    trend = [(f"{p.year}{'上' if p.half == 'h1' else '下'}",
-              union_figures.for_period(p.start, p.end).members) for p in reversed(halves)]
+    trend = [(f"{p.year}{'上' if p.half == 'h1' else '下'}", union_figures.members_on(p.end))
+             for p in reversed(halves)]
     while trend and not trend[0][1]:  # no returns yet: nothing to draw
         trend.pop(0)
     return trend

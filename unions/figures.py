@@ -1,4 +1,4 @@
-"""The organisation figures of the half-year summary (DESIGN §3.1), in three queries.
+"""The organisation figures of the half-year summary (DESIGN §3.1), in four queries.
 
 Industry joint unions (kind JOINT) are federations of grassroots unions: they are not counted
 among the grassroots unions and carry no headcount returns of their own (their members are
@@ -8,7 +8,7 @@ counted in the unions they cover); the figures list them by name.
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from .models import HeadcountReturn, Union, active_after
@@ -32,26 +32,17 @@ def for_period(start: date, end: date) -> UnionFigures:
     """The unions' figures for the period `start`..`end` (both inclusive)."""
     active = Q(established_on__lte=end) & active_after(end)
     founded = Q(established_on__range=(start, end))
-    has_return = Exists(HeadcountReturn.objects.filter(union=OuterRef("pk"), as_of__lte=end))
     kinds = [kind for kind in Union.Kind if kind != Union.Kind.JOINT]
     unions = Union.objects.grassroots().aggregate(
         unions_active=Count("pk", filter=active),
-        unions_without_return=Count("pk", filter=active & ~Q(has_return)),
         founded=Count("pk", filter=founded),
         **{f"founded_{kind.value}": Count("pk", filter=founded & Q(kind=kind)) for kind in kinds},
     )
 
-    latest_as_of = (HeadcountReturn.objects
-                    .filter(union=OuterRef("union"), as_of__lte=end)
-                    .order_by("-as_of").values("as_of")[:1])
-    at_end = Q(union__established_on__lte=end) & Q(as_of=Subquery(latest_as_of)) & (
-        Q(union__dissolved_on__isnull=True) | Q(union__dissolved_on__gt=end))
-    returns = HeadcountReturn.objects.exclude(union__kind=Union.Kind.JOINT).aggregate(
-        members=Coalesce(Sum("members", filter=at_end), 0),
-        employed=Coalesce(Sum("employed", filter=at_end), 0),
-        laid_off=Coalesce(Sum("laid_off", filter=at_end), 0),
-        joined=Coalesce(Sum("joined", filter=Q(as_of__range=(start, end))), 0),
-    )
+    at_end = counts_on(end)
+    joined = HeadcountReturn.objects.filter(
+        as_of__range=(start, end)).exclude(union__kind=Union.Kind.JOINT).aggregate(
+        joined=Coalesce(Sum("joined"), 0))["joined"]
 
     joint_unions = tuple(
         Union.objects.filter(kind=Union.Kind.JOINT).active_on(end)
@@ -59,17 +50,46 @@ def for_period(start: date, end: date) -> UnionFigures:
     )
     return UnionFigures(
         unions_active=unions["unions_active"],
-        members=returns["members"],
+        members=at_end["members"],
         founded=unions["founded"],
         founded_by_kind={kind.value: unions[f"founded_{kind.value}"] for kind in kinds
                          if unions[f"founded_{kind.value}"]},
-        joined=returns["joined"],
-        workers=returns["employed"] + returns["laid_off"],
-        employed=returns["employed"],
-        laid_off=returns["laid_off"],
+        joined=joined,
+        workers=at_end["employed"] + at_end["laid_off"],
+        employed=at_end["employed"],
+        laid_off=at_end["laid_off"],
         joint_unions=joint_unions,
-        unions_without_return=unions["unions_without_return"],
+        unions_without_return=at_end["without_return"],
     )
+
+
+def _latest(day: date):
+    return (HeadcountReturn.objects.filter(union=OuterRef("pk"), as_of__lte=day)
+            .order_by("-as_of"))
+
+
+def counts_on(day: date) -> dict[str, int]:
+    """Members, employed and laid off at `day` (the sums of the latest return on or before `day`
+    of each grassroots union active then), and `without_return`: the active unions with no
+    return by then. One query.
+
+    The latest return is looked up per active union (a probe of the (union, as_of) index, which
+    on PostgreSQL also carries the counts), so the cost follows the unions, not the history.
+    """
+    latest = _latest(day)
+    return (Union.objects.grassroots().active_on(day)
+            .annotate(**{f"{field}_now": Subquery(latest.values(field)[:1])
+                         for field in ("members", "employed", "laid_off")})
+            .aggregate(members=Coalesce(Sum("members_now"), 0),
+                       employed=Coalesce(Sum("employed_now"), 0),
+                       laid_off=Coalesce(Sum("laid_off_now"), 0),
+                       without_return=Count("pk", filter=Q(members_now__isnull=True))))
+
+
+def members_on(day: date) -> int:
+    """The members at `day` alone (see counts_on), one index probe per active union."""
+    return Union.objects.grassroots().active_on(day).aggregate(
+        members=Coalesce(Sum(Subquery(_latest(day).values("members")[:1])), 0))["members"]
 
 
 def years_with_data() -> set[int]:

@@ -146,6 +146,9 @@ class HeadcountReturn(models.Model):
         verbose_name = _("headcount return")
         verbose_name_plural = _("headcount returns")
         ordering = ["union", "-as_of"]
+        # The returns of a period (members joined in the summary, the years with data) are
+        # found by date across all unions; the unique (union, as_of) index serves per union.
+        indexes = [models.Index(fields=["as_of"], name="headcount_as_of")]
         constraints = [
             models.UniqueConstraint(
                 fields=["union", "as_of"], name="headcount_one_per_union_and_date",

@@ -51,6 +51,11 @@ class CaseListView(RoleRequiredMixin, SortMixin, ListView):
         self.totals = case_totals(cases)
         return cases.order_by(*self.sort_order())
 
+    def get_paginator(self, *args, **kwargs):
+        paginator = super().get_paginator(*args, **kwargs)
+        paginator.count = self.totals["cases"]  # counted with the totals: no second COUNT(*)
+        return paginator
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter_form"] = self.filter_form

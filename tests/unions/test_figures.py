@@ -95,7 +95,7 @@ def test_the_number_of_queries_does_not_grow_with_the_registry(django_assert_max
                         joined=i % 4)
         for i, u in enumerate(unions) for as_of in (date(2011, 12, 31), date(2012, 6, 30)))
 
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         figures = for_period(START, END)
 
     assert figures.unions_active == 400

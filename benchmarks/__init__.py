@@ -1,0 +1,1 @@
+"""Benchmark tooling: synthetic data, measurements and the load test (not a Django app)."""

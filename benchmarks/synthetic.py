@@ -1,0 +1,317 @@
+"""Synthetic records for the benchmark: `gen_data --scale N --seed S`.
+
+Scale 1 is one county like the demo (about 120 unions, 1,000 hardship workers, 10,000 aid cases);
+scale 100 a province (12,000 unions, 100,000 workers, about 1,000,000 aid cases), always with ten
+years of history (2016-2025). The same scale and seed give the same rows. Records obey the apps'
+rules: check-digit-correct ID numbers and credit codes, dates inside rounds and campaigns, amounts
+under the caps, ledgers that never inject more than they raised. The simple-history tables are not
+filled: synthetic records have no edit history.
+"""
+
+import random
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+from django.db import transaction
+
+from accounts.models import User
+from accounts.roles import Role
+from accounts.services import role_group
+from aid.models import AidCase, Campaign, HardshipWorker
+from aid.validators import resident_id_checksum
+from unions.models import HeadcountReturn, Union
+from unions.validators import CREDIT_CODE_CHARSET, credit_code_check_character
+
+from .writer import Progress, Writer
+
+FIRST_YEAR, LAST_YEAR = 2016, 2025
+FIRST_DAY, LAST_DAY = date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31)
+YEARS = range(FIRST_YEAR, LAST_YEAR + 1)
+BENCH_USERS = (("bench-staff", Role.STAFF, "基准录入员"), ("bench-leader", Role.LEADER, "基准领导"))
+
+SURNAMES = ("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭"
+            "吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段")
+GIVEN = ("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文斌"
+         "海波宏春梅凤云福金玲燕辉鹏飞晓东雪琴彬浩宇欣怡佳俊")
+COUNTIES = ("嘉荫", "汤旺", "铁力", "乌伊岭", "伊春", "带岭", "五营", "红星", "新青", "美溪",
+            "翠峦", "友好", "上甘岭", "金山屯", "南岔", "西林", "桃山", "朗乡", "双丰", "桦南")
+BRANDS = "兴华宏达鑫源恒丰永盛金泰龙江北林森茂丰收长青瑞祥福顺安康隆昌"
+INDUSTRIES = ("木业", "粮油", "建材", "物流", "商贸", "食品", "林产", "矿业", "电力", "纺织",
+              "机械", "化工", "农牧", "水务", "旅游", "医药")
+SUFFIXES = ("有限公司", "股份有限公司", "厂", "合作社", "集团")
+PUBLIC = ((Union.Kind.INSTITUTION, ("第一中学", "人民医院", "中心小学", "职业学校", "疾控中心")),
+          (Union.Kind.GOVERNMENT, ("财政局", "税务局", "交通局", "林业局", "民政局", "水利局")),
+          (Union.Kind.COMMUNITY, ("东城社区", "西城社区", "南山社区", "北岸社区")),
+          (Union.Kind.TOWNSHIP, ("朝阳镇", "向阳乡", "红光乡", "青山镇")))
+
+
+def person_name(rng: random.Random) -> str:
+    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
+
+
+def day_between(rng: random.Random, first: date, last: date) -> date:
+    return first + timedelta(days=rng.randint(0, max(0, (last - first).days)))
+
+
+def moment(day: date, hour: int = 9) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, tzinfo=UTC)
+
+
+def phone(rng: random.Random) -> str:
+    return f"13{rng.randint(0, 999_999_999):09d}"
+
+
+def region_code(county: int) -> str:
+    return "230722" if county == 0 else f"{230700 + county * 3:06d}"
+
+
+def credit_code(serial: int, kind: str, county: int) -> str:
+    """A unique code per serial: authority/category, region, organisation code, check char."""
+    head = {Union.Kind.GOVERNMENT: "11", Union.Kind.INSTITUTION: "12"}.get(kind, "91")
+    digits, value = [], serial * 7919 + 104_729
+    for _ in range(9):
+        value, rest = divmod(value, 31)
+        digits.append(CREDIT_CODE_CHARSET[rest])
+    first17 = head + region_code(county) + "".join(reversed(digits))
+    return first17 + credit_code_check_character(first17)
+
+
+def resident_id(rng: random.Random, county: int, taken: set[str]) -> str:
+    while True:
+        born = day_between(rng, date(1958, 1, 1), date(1996, 12, 31))
+        first17 = f"{region_code(county)}{born:%Y%m%d}{rng.randint(0, 999):03d}"
+        number = first17 + resident_id_checksum(first17)
+        if number not in taken:
+            taken.add(number)
+            return number
+
+
+@dataclass
+class Context:
+    """What the steps share: scale, seed, the writer and the ids of what was written."""
+
+    scale: float
+    seed: int
+    writer: Writer
+    staff_id: int = 0
+    leader_id: int = 0
+    unions: list = field(default_factory=list)  # (id, county, established, dissolved)
+    workers: list = field(default_factory=list)  # (id, registered, exited)
+
+    def rng(self, section: str) -> random.Random:
+        return random.Random(f"{self.seed}:{section}")  # noqa: S311 (test data, not secrets)
+
+    def count(self, per_county: float, minimum: int = 1) -> int:
+        return max(minimum, round(per_county * self.scale))
+
+
+def bench_users(ctx: Context) -> None:
+    ids = []
+    for username, role, full_name in BENCH_USERS:
+        user, created = User.objects.get_or_create(username=username,
+                                                   defaults={"full_name": full_name})
+        if created:
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+        user.groups.set([role_group(role)])
+        ids.append(user.pk)
+    ctx.staff_id, ctx.leader_id = ids
+
+
+def gen_unions(ctx: Context) -> None:
+    rng = ctx.rng("unions")
+    total = ctx.count(120, 5)
+    counties = max(1, round(ctx.scale))
+    first_id = ctx.writer.first_id(Union)
+    names: set[str] = set()
+    joints: dict[int, list[int]] = {}
+    rows = []
+    for serial in range(total):
+        pk, county = first_id + serial, serial % counties
+        place = COUNTIES[county % len(COUNTIES)] + ("县" if county < len(COUNTIES) else
+                                                    f"{county // len(COUNTIES) + 1}区")
+        industry = rng.choice(INDUSTRIES)
+        if serial < counties * 3:  # three industry joint unions per county
+            kind, name = Union.Kind.JOINT, f"{place}{INDUSTRIES[serial // counties]}行业联合工会"
+        elif rng.random() < 0.2:
+            kind, units = rng.choice(PUBLIC)
+            name = f"{place}{rng.choice(units)}工会"
+        else:
+            kind = rng.choice((Union.Kind.PRIVATE, Union.Kind.PRIVATE, Union.Kind.STATE_OWNED,
+                               Union.Kind.COLLECTIVE, Union.Kind.FOREIGN, Union.Kind.OTHER))
+            name = (f"{place}{rng.choice(BRANDS)}{rng.choice(BRANDS)}{industry}"
+                    f"{rng.choice(SUFFIXES)}工会")
+        base, n = name, 1
+        while name in names:
+            n += 1
+            name = base.replace("工会", f"第{n}分会") if kind != Union.Kind.JOINT else f"{base}{n}"
+        names.add(name)
+        if kind == Union.Kind.JOINT:
+            established, dissolved = day_between(rng, date(2000, 1, 1), date(2012, 12, 31)), None
+            joints.setdefault(county, []).append(pk)
+        else:
+            established = (day_between(rng, date(1990, 1, 1), date(2015, 12, 31))
+                           if rng.random() < 0.6 else day_between(rng, FIRST_DAY, LAST_DAY))
+            dissolved = (day_between(rng, max(established, FIRST_DAY), LAST_DAY)
+                         if rng.random() < 0.06 else None)
+        joint = (rng.choice(joints[county]) if kind == Union.Kind.PRIVATE and joints.get(county)
+                 and rng.random() < 0.3 else None)
+        code = "" if rng.random() < 0.15 else credit_code(serial, kind, county)
+        rows.append((pk, name, kind, code, person_name(rng), phone(rng), f"{place}{industry}路"
+                     f"{rng.randint(1, 300)}号", established, dissolved, joint, 0))
+        if kind != Union.Kind.JOINT:
+            ctx.unions.append((pk, county, established, dissolved))
+    ctx.writer.insert(Union, ("id", "name", "kind", "credit_code", "chair", "phone", "address",
+                              "established_on", "dissolved_on", "joint_union_id", "version"),
+                      rows, label="unions", total=total)
+
+
+def return_days() -> list[date]:
+    days = []
+    for year in YEARS:
+        days += [date(year, 3, 31), date(year, 6, 30), date(year, 9, 30), date(year, 12, 31)]
+    return days
+
+
+def gen_returns(ctx: Context) -> None:
+    rng = ctx.rng("returns")
+    days = return_days()
+
+    def rows():
+        for pk, _county, established, dissolved in ctx.unions:
+            members = rng.randint(8, 900)
+            quarterly = members > 450  # the larger unions report every quarter
+            skips = rng.random() < 0.08  # some unions miss returns
+            for day in days:
+                if day < established or (dissolved and day > dissolved):
+                    continue
+                if (not quarterly and day.month in (3, 9)) or (skips and rng.random() < 0.5):
+                    continue
+                joined = rng.randint(0, max(1, members // 20))
+                members = max(joined, members + joined - rng.randint(0, max(1, members // 25)))
+                employed = members + rng.randint(0, members // 5)
+                laid_off = rng.randint(0, members // 15)
+                yield (pk, day, members, employed, laid_off, joined, 0)
+
+    ctx.writer.insert(HeadcountReturn, ("union_id", "as_of", "members", "employed", "laid_off",
+                                        "joined", "version"),
+                      rows(), label="headcount returns", total=ctx.count(2900))
+
+
+def gen_workers(ctx: Context) -> None:
+    rng = ctx.rng("workers")
+    total = ctx.count(1000, 20)
+    first_id = ctx.writer.first_id(HardshipWorker)
+    taken: set[str] = set()
+    levels = list(HardshipWorker.HardshipLevel)
+    statuses = list(HardshipWorker.EmploymentStatus)
+    causes = [c.value for c in HardshipWorker.Cause]
+
+    def rows():
+        for serial in range(total):
+            union, county, established, _dissolved = rng.choice(ctx.unions)
+            number = resident_id(rng, county, taken)
+            registered = day_between(rng, max(date(2014, 1, 1), established), LAST_DAY)
+            exited = (day_between(rng, registered, LAST_DAY) if rng.random() < 0.3 else None)
+            ctx.workers.append((first_id + serial, registered, exited))
+            yield (first_id + serial, person_name(rng), number,
+                   date(int(number[6:10]), int(number[10:12]), int(number[12:14])),
+                   "M" if int(number[16]) % 2 else "F", phone(rng), union, "",
+                   rng.choice(statuses), rng.choice(levels), rng.sample(causes, rng.randint(1, 2)),
+                   rng.randint(1, 6), Decimal(rng.randint(200, 1500)), registered, exited, 0)
+
+    ctx.writer.insert(HardshipWorker, (
+        "id", "name", "id_number", "birth_date", "sex", "phone", "union_id", "employer",
+        "employment_status", "hardship_level", "causes", "household_size", "income_per_capita",
+        "registered_on", "exited_on", "version"), rows(), label="hardship workers", total=total)
+
+
+CAMPAIGNS = (("元旦春节送温暖", (1, 5), (2, 15), Decimal(500)),
+             ("夏季送清凉", (7, 1), (8, 15), Decimal(300)))
+
+
+def gen_campaigns(ctx: Context) -> list[tuple[int, date, date, Decimal]]:
+    first_id = ctx.writer.first_id(Campaign)
+    campaigns, rows = [], []
+    for year in YEARS:
+        for name, (m1, d1), (m2, d2), amount in CAMPAIGNS:
+            pk = first_id + len(rows)
+            starts, ends = date(year, m1, d1), date(year, m2, d2)
+            rows.append((pk, f"{year}年{name}", starts, ends, amount, "", 0))
+            campaigns.append((pk, starts, ends, amount))
+    ctx.writer.insert(Campaign, ("id", "name", "starts_on", "ends_on", "standard_amount",
+                                 "notes", "version"), rows, label="campaigns")
+    return campaigns
+
+
+RELIEF = ((AidCase.Kind.LIVING, 500, 3000), (AidCase.Kind.MEDICAL, 1000, 10000),
+          (AidCase.Kind.EDUCATION, 1000, 5000))
+CASE_FIELDS = ("worker_id", "kind", "method", "campaign_id", "amount", "granted_on", "notes",
+               "status", "version", "entered_by_id", "entered_at", "submitted_by_id",
+               "submitted_at", "approved_by_id", "approved_at", "paid_by_id", "paid_at",
+               "rejected_by_id", "rejected_at", "rejection_reason")
+
+
+def case_row(ctx: Context, rng: random.Random, worker: int, kind: str, campaign: int | None,
+             amount: Decimal, granted: date) -> tuple:
+    roll = rng.random()
+    status = (AidCase.Status.PAID if roll < 0.85 else AidCase.Status.APPROVED if roll < 0.93
+              else AidCase.Status.SUBMITTED if roll < 0.96 else AidCase.Status.DRAFT
+              if roll < 0.98 else AidCase.Status.REJECTED)
+    staff, leader = ctx.staff_id, ctx.leader_id
+    entered = moment(granted)
+    submitted = moment(granted, 11) if status != AidCase.Status.DRAFT else None
+    decided = moment(granted, 15) if submitted else None
+    counted = status in AidCase.COUNTED_STATUSES
+    paid = status == AidCase.Status.PAID
+    rejected = status == AidCase.Status.REJECTED
+    return (worker, kind, rng.choice((AidCase.Method.HOME, AidCase.Method.HOME,
+                                      AidCase.Method.ON_SITE)),
+            campaign, amount, granted, "", status, 0, staff, entered,
+            staff if submitted else None, submitted,
+            leader if counted else None, decided if counted else None,
+            leader if paid else None, moment(granted, 17) if paid else None,
+            leader if rejected else None, decided if rejected else None,
+            "材料不全" if rejected else "")
+
+
+def gen_cases(ctx: Context) -> None:
+    rng = ctx.rng("cases")
+    campaigns = gen_campaigns(ctx)
+
+    def rows():
+        for worker, registered, exited in ctx.workers:
+            last = exited or LAST_DAY
+            for pk, starts, ends, amount in campaigns:
+                first_day, last_day = max(starts, registered), min(ends, last)
+                if first_day <= last_day and rng.random() < 0.75:
+                    yield case_row(ctx, rng, worker, AidCase.Kind.VISIT, pk, amount,
+                                   day_between(rng, first_day, last_day))
+            for _ in range(rng.randint(0, 9)):
+                kind, low, high = rng.choice(RELIEF)
+                yield case_row(ctx, rng, worker, kind, None,
+                               Decimal(rng.randint(low // 100, high // 100) * 100),
+                               day_between(rng, registered, last))
+
+    ctx.writer.insert(AidCase, CASE_FIELDS, rows(), label="aid cases", total=ctx.count(10000))
+
+
+def generate(*, scale: float, seed: int, progress: Progress | None = None) -> dict[str, int]:
+    """Write the synthetic records of `scale` and `seed` into empty domain tables, in one
+    transaction; returns the number of rows written per kind."""
+    from . import synthetic_programmes
+
+    writer = Writer(progress or Progress(enabled=False))
+    ctx = Context(scale=scale, seed=seed, writer=writer)
+    with transaction.atomic():
+        bench_users(ctx)
+        gen_unions(ctx)
+        gen_returns(ctx)
+        gen_workers(ctx)
+        gen_cases(ctx)
+        synthetic_programmes.gen_pairings(ctx)
+        synthetic_programmes.gen_economy(ctx)
+        synthetic_programmes.gen_activities(ctx)
+        writer.finish()
+    return writer.counts
