@@ -7,7 +7,7 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from accounts.mixins import RoleRequiredMixin
 from accounts.roles import Role
 from core.audit import history_entries
-from core.views import IdempotentCreateMixin, OptimisticLockMixin
+from core.views import IdempotentCreateMixin, OptimisticLockMixin, query_without
 
 from .forms import ActivityFilterForm, ActivityForm
 from .models import Activity
@@ -44,9 +44,7 @@ class ActivityListView(RoleRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context.update(filter_form=self.filter_form, query=query.urlencode())
+        context.update(filter_form=self.filter_form, query=query_without(self.request, "page"))
         return context
 
 

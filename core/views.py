@@ -54,6 +54,15 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+def query_without(request, *names: str) -> str:
+    """The request's query string without the given parameters (e.g. "page", "sort"), for
+    building pagination and sorting links that keep the list's filters."""
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
+
+
 STALE_MESSAGE = _(
     "Someone else saved this record after you opened it. Nothing was overwritten: "
     "reload the page to see their changes, then make yours again."

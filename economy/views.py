@@ -17,7 +17,7 @@ from core.audit import history_entries
 from core.exports import xlsx_response
 from core.forms import PeriodForm
 from core.money import wan_number
-from core.views import IdempotentCreateMixin, OptimisticLockMixin
+from core.views import IdempotentCreateMixin, OptimisticLockMixin, query_without
 
 from . import figures
 from .forms import (
@@ -137,11 +137,8 @@ class HouseholdListView(RoleRequiredMixin, ListView):
         context = super().get_context_data(**kwargs)
         totals = SupportGrant.objects.filter(household__in=self.filtered.values("pk")).aggregate(
             amount=_money_sum("amount"), count=Count("pk"))
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        query.pop("sort", None)
         context.update(filter_form=self.filter_form, grant_totals=totals, sort=self.sort,
-                       query=query.urlencode())
+                       query=query_without(self.request, "page", "sort"))
         return context
 
 
@@ -200,9 +197,8 @@ class ReturnListView(RoleRequiredMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         totals = self.filtered.aggregate(value_added=_money_sum("value_added"), count=Count("pk"))
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context.update(filter_form=self.filter_form, totals=totals, query=query.urlencode())
+        context.update(filter_form=self.filter_form, totals=totals,
+                       query=query_without(self.request, "page"))
         return context
 
 
@@ -314,9 +310,8 @@ class GrantListView(RoleRequiredMixin, ListView):
         context = super().get_context_data(**kwargs)
         totals = self.filtered.aggregate(amount=_money_sum("amount"), count=Count("pk"),
                                          households=Count("household", distinct=True))
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context.update(filter_form=self.filter_form, totals=totals, query=query.urlencode())
+        context.update(filter_form=self.filter_form, totals=totals,
+                       query=query_without(self.request, "page"))
         return context
 
 

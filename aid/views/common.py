@@ -1,4 +1,5 @@
 from accounts.roles import Role
+from core.views import query_without
 
 from ..services import DECIDING_ROLES as DECIDING
 from ..services import ENTERING_ROLES as ENTERING
@@ -24,9 +25,6 @@ class SortMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        query.pop("sort", None)
         context["sort"] = self.sort_key()
-        context["filter_query"] = query.urlencode()
+        context["filter_query"] = query_without(self.request, "page", "sort")
         return context
