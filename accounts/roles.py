@@ -12,6 +12,14 @@ class Role(models.TextChoices):
     ADMIN = "admin", _("Administrator")
 
 
+# Who may do what (DESIGN §4), named once; views and services use these, never their own tuples.
+READERS = (Role.STAFF, Role.LEADER, Role.ADMIN)  # read every record and the summary
+EDITORS = (Role.STAFF, Role.ADMIN)  # create and edit records, submit aid cases, import them
+DECIDERS = (Role.LEADER,)  # approve, reject and mark paid (never their own), publish
+WRITERS = (Role.STAFF, Role.LEADER)  # the summary's narrative
+ADMINS = (Role.ADMIN,)  # the registry and headcounts, users, the Django admin
+
+
 def user_roles(user) -> frozenset[str]:
     """The role names of a signed-in user (cached on the user object for the request)."""
     if not getattr(user, "is_authenticated", False):

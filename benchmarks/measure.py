@@ -20,9 +20,9 @@ from openpyxl import Workbook
 
 from accounts.models import User
 from aid.models import HardshipWorker
+from core.periods import Period
 from reports import figures as report_figures
 from reports import services
-from reports.periods import Period
 from unions.imports import HeadcountImporter
 from unions.models import HeadcountReturn, Union
 

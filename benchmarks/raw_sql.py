@@ -10,8 +10,8 @@ from datetime import date
 
 from django.db import connection
 
+from core.periods import Period
 from reports.figures import MEMBER_TREND_PERIODS
-from reports.periods import Period
 
 MEMBERS = """
 SELECT d.day, count(*) AS active, count(*) FILTER (WHERE r.members IS NULL) AS without_return,

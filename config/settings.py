@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "bootstrap",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_filters",
     "simple_history",
     "axes",
     "csp",

@@ -15,6 +15,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from . import locking
+from .lists import query_without  # noqa: F401  (moved; kept until every app uses core.lists)
 from .models import FormSubmission
 
 logger = logging.getLogger(__name__)
@@ -54,19 +56,7 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
-def query_without(request, *names: str) -> str:
-    """The request's query string without the given parameters (e.g. "page", "sort"), for
-    building pagination and sorting links that keep the list's filters."""
-    query = request.GET.copy()
-    for name in names:
-        query.pop(name, None)
-    return query.urlencode()
-
-
-STALE_MESSAGE = _(
-    "Someone else saved this record after you opened it. Nothing was overwritten: "
-    "reload the page to see their changes, then make yours again."
-)
+STALE_MESSAGE = locking.STALE_MESSAGE
 
 
 class OptimisticLockMixin:
@@ -84,12 +74,12 @@ class OptimisticLockMixin:
     def form_valid(self, form):
         model = type(self.object)
         with transaction.atomic():
-            current = model.objects.select_for_update().only("version").get(pk=self.object.pk)
-            if current.version != form.cleaned_data["version"]:
-                form.add_error(None, STALE_MESSAGE)
-                transaction.set_rollback(True)
+            try:
+                form.instance.version = locking.lock_version(
+                    model, self.object.pk, seen=form.cleaned_data["version"])
+            except locking.StaleEdit as stale:
+                form.add_error(None, stale)
                 return self.form_invalid(form)
-            form.instance.version = current.version + 1
             return super().form_valid(form)
 
 

@@ -4,8 +4,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from core.periods import period_year_earlier
+
 from . import figures
-from .periods import period_year_earlier
 
 # The bar chart's geometry, in SVG user units.
 CHART_LABEL_HEIGHT = 18

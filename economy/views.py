@@ -17,6 +17,7 @@ from core.audit import history_entries
 from core.exports import xlsx_response
 from core.forms import PeriodForm
 from core.money import wan_number
+from core.periods import half_year_of
 from core.views import IdempotentCreateMixin, OptimisticLockMixin, query_without
 
 from . import figures
@@ -29,7 +30,6 @@ from .forms import (
     TargetForm,
 )
 from .models import AnnualTarget, Household, SupportGrant, ValueAddedReturn
-from .periods import half_year_of
 from .sector_table import sector_table
 
 MONEY = DecimalField(max_digits=14, decimal_places=2)

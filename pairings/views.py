@@ -21,9 +21,9 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from accounts.mixins import RoleRequiredMixin
 from core.audit import history_entries
+from core.charts import bars
 
 from . import figures
-from .charts import bars
 from .models import (
     Beneficiary,
     FundEntry,

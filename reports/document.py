@@ -12,8 +12,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from core.money import wan_number
-
-from .periods import Period
+from core.periods import Period
 
 if TYPE_CHECKING:  # the document only reads the figures it is given
     from .figures import AllFigures

@@ -7,11 +7,10 @@ from dataclasses import dataclass
 
 from activities import figures as activity_figures
 from aid import figures as aid_figures
+from core.periods import Period
 from economy import figures as economy_figures
 from pairings import figures as pairing_figures
 from unions import figures as union_figures
-
-from .periods import Period
 
 MEMBER_TREND_PERIODS = 6  # members at the end of the last six half-years (a chart)
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .periods import HALVES, Period
+from core.periods import HALVES, Period
 
 
 class Federation(models.Model):

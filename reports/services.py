@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 
 from accounts.roles import Role, has_role
 from core.money import wan, yuan
+from core.periods import Period
 
 from . import document as doc
 from . import figures
 from .models import Federation, Publication, Summary
-from .periods import Period
 
 
 @dataclass(frozen=True)

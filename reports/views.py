@@ -8,6 +8,7 @@ from django.views.generic import TemplateView, UpdateView
 from accounts.mixins import RoleRequiredMixin
 from accounts.roles import Role
 from core.exports import XLSX_CONTENT_TYPE, attachment
+from core.periods import Period
 from core.views import OptimisticLockMixin
 
 from . import services
@@ -15,7 +16,6 @@ from .charts import bar_geometry
 from .exports import docx_bytes, xlsx_bytes
 from .forms import NarrativeForm
 from .models import Publication, Summary
-from .periods import Period
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 from django.utils import translation
 
-from reports.periods import Period
+from core.periods import Period
 
 
 def test_halves_and_year_have_their_date_ranges():

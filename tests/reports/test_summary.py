@@ -13,10 +13,10 @@ from openpyxl import load_workbook
 
 from accounts.models import User
 from aid.models import AidCase
+from core.periods import Period
 from reports import demo, services
 from reports.exports import docx_bytes
 from reports.models import Publication, Summary
-from reports.periods import Period
 from tests.conftest import make_user
 from unions.models import Union
 

@@ -13,9 +13,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from activities.models import Activity
 from aid.models import AidCase, Campaign, HardshipWorker
 from core.models import ImportBatch
+from core.periods import Period
 from economy.models import AnnualTarget, Household, SupportGrant, ValueAddedReturn
 from pairings.models import FundEntry, Pairing, Project, Round
-from reports.periods import Period
 from reports.services import summary_publish
 from unions.models import HeadcountReturn, Union
 

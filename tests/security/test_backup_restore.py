@@ -8,9 +8,9 @@ from django.core.management import CommandError, call_command
 
 from accounts.models import User
 from aid.models import AidCase, HardshipWorker
+from core.periods import Period
 from reports import demo
 from reports.models import Publication
-from reports.periods import Period
 from reports.services import assemble, summary_publish
 from tests.aid.factories import make_worker
 from unions.models import Union

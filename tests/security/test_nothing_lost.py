@@ -14,10 +14,10 @@ from openpyxl import Workbook
 from aid import services as aid_services
 from aid.models import AidCase, Campaign, HardshipWorker
 from core.models import ImportBatch
+from core.periods import Period
 from core.views import IdempotentCreateMixin
 from reports import services as report_services
 from reports.models import Publication, Summary
-from reports.periods import Period
 from tests.aid.factories import make_campaign, make_union, make_worker, valid_id
 from tests.security.catalogue import project_pages
 from unions.imports import HeadcountImporter

@@ -10,8 +10,8 @@ from openpyxl import load_workbook
 
 from activities.models import Activity
 from aid.models import AidCase, Campaign, HardshipWorker
+from core.periods import Period
 from economy.models import Household
-from reports.periods import Period
 from reports.services import summary_publish
 from tests.security.catalogue import project_pages, url_for
 from unions.models import Union

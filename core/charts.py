@@ -1,4 +1,5 @@
-"""Horizontal bars drawn as inline SVG (the Content Security Policy allows no style attributes)."""
+"""The one bar-chart helper: horizontal bars for inline SVG (the Content Security Policy allows
+no style attributes, so bars are geometry, not CSS). Render with `core/_bars.html`."""
 
 from dataclasses import dataclass
 from decimal import Decimal

@@ -1,7 +1,8 @@
-"""A reporting period: a year and a half (上半年/下半年) or a whole year. A value, not a table."""
+"""Periods, once for every app: the reporting `Period` (上半年/下半年 or a whole year; a value,
+not a table), the half-year containing a day, and the same period a year earlier."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.utils.translation import gettext as _
 
@@ -50,3 +51,28 @@ class Period:
     @classmethod
     def containing(cls, day: date) -> "Period":
         return cls(day.year, "h1" if day.month <= 6 else "h2")
+
+
+
+def half_year_of(day: date) -> tuple[date, date]:
+    """The half-year (Jan–Jun or Jul–Dec) containing `day`."""
+    if day.month <= 6:
+        return date(day.year, 1, 1), date(day.year, 6, 30)
+    return date(day.year, 7, 1), date(day.year, 12, 31)
+
+
+def year_earlier(day: date) -> date:
+    """The same day a year earlier; 29 February becomes 28 February."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
+
+
+def period_year_earlier(start: date, end: date) -> tuple[date, date]:
+    """The same period a year earlier; a period ending on a month's last day keeps doing so."""
+    shifted_end = year_earlier(end)
+    if (end + timedelta(days=1)).day == 1:
+        shifted_end = (shifted_end.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(
+            days=1)
+    return year_earlier(start), shifted_end
