@@ -1,6 +1,12 @@
-"""A small server-rendered bar chart of members over time (inline SVG, no script, no style)."""
+"""A small server-rendered column chart of members over time (inline SVG, no script, no style).
+
+The columns' lengths come from `core.charts.bars` (the one scaling rule: the tallest fills the
+plot); this module only stands them upright, oldest on the left, with their dates below.
+"""
 
 from dataclasses import dataclass
+
+from core.charts import bars
 
 from .models import HeadcountReturn
 
@@ -10,7 +16,7 @@ MAX_BARS = 12
 
 
 @dataclass(frozen=True)
-class Bar:
+class Column:
     x: float
     y: float
     width: float
@@ -25,25 +31,25 @@ class MembersChart:
     width: int
     height: int
     baseline: float
-    bars: tuple[Bar, ...]
+    bars: tuple[Column, ...]
 
 
 def members_chart(returns: list[HeadcountReturn]) -> MembersChart | None:
-    """Bars of the members at the latest returns (oldest on the left); None without returns."""
+    """Columns of the members at the latest returns (oldest on the left); None without returns."""
     shown = sorted(returns, key=lambda r: r.as_of)[-MAX_BARS:]
     if not shown:
         return None
-    peak = max(max(r.members for r in shown), 1)
     plot_height = HEIGHT - TOP - BOTTOM
     slot = (WIDTH - 2 * LEFT) / len(shown)
-    bar_width = min(slot * 0.6, 60)
-    bars = []
-    for index, ret in enumerate(shown):
-        height = plot_height * ret.members / peak
+    column_width = min(slot * 0.6, 60)
+    columns = []
+    scaled = bars([(ret.as_of.isoformat(), ret.members, "") for ret in shown])
+    for index, bar in enumerate(scaled):
+        height = plot_height * float(bar.width) / 100
         centre = LEFT + slot * index + slot / 2
-        bars.append(Bar(
-            x=round(centre - bar_width / 2, 1), y=round(TOP + plot_height - height, 1),
-            width=round(bar_width, 1), height=round(height, 1), label_x=round(centre, 1),
-            value=ret.members, label=ret.as_of.isoformat(),
+        columns.append(Column(
+            x=round(centre - column_width / 2, 1), y=round(TOP + plot_height - height, 1),
+            width=round(column_width, 1), height=round(height, 1), label_x=round(centre, 1),
+            value=bar.value, label=bar.label,
         ))
-    return MembersChart(WIDTH, HEIGHT, TOP + plot_height, tuple(bars))
+    return MembersChart(WIDTH, HEIGHT, TOP + plot_height, tuple(columns))

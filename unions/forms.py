@@ -30,11 +30,14 @@ class UnionForm(forms.ModelForm):
 
 
 class DissolveForm(forms.Form):
+    """The date and a confirmation; the union's version rides along (core.locking)."""
+
     dissolved_on = forms.DateField(label=_("Dissolved on"), widget=DateInput())
     confirm = forms.BooleanField(
         label=_("I confirm this union has been dissolved. It stays in the registry with its "
                 "returns and no longer counts from this date."),
     )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class HeadcountReturnForm(forms.ModelForm):
@@ -52,34 +55,3 @@ class HeadcountReturnForm(forms.ModelForm):
         field.disabled = True
         field.queryset = Union.objects.filter(pk=union.pk)
         self.initial["union"] = union.pk
-
-
-class UnionFilterForm(forms.Form):
-    """The list's query parameters; invalid values are ignored, not reported."""
-
-    # Without a status the list shows the active unions.
-    STATUS_CHOICES = [("active", _("Active")), ("dissolved", _("Dissolved")), ("all", _("All"))]
-    GRASSROOTS = "grassroots"
-    SORTS = ("name", "established_on", "members", "employed", "laid_off", "workers")
-
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    kind = forms.ChoiceField(label=_("kind"), required=False)
-    status = forms.ChoiceField(label=_("Status"), required=False, choices=STATUS_CHOICES)
-    on = forms.DateField(label=_("Counts at"), required=False, widget=DateInput())
-    founded_from = forms.DateField(label=_("Established from"), required=False,
-                                   widget=DateInput())
-    founded_to = forms.DateField(label=_("Established to"), required=False, widget=DateInput())
-    sort = forms.ChoiceField(required=False, choices=[
-        (f"{sign}{key}", key) for key in SORTS for sign in ("", "-")])
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [
-            ("", _("All kinds")),
-            (self.GRASSROOTS, _("Grassroots unions (without the industry joint unions)")),
-            *Union.Kind.choices,
-        ]
-        for field in self.fields.values():
-            select = isinstance(field, forms.ChoiceField)
-            field.widget.attrs["class"] = ("form-select form-select-sm" if select
-                                           else "form-control form-control-sm")

@@ -9,14 +9,19 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
+from core.locking import lock_version
 
 from .models import HeadcountReturn, Union
 
 IMPORT_BATCH_SIZE = 2000
 
 
-def union_dissolve(*, union_id: int, on: date, by: User) -> Union:
-    """Record that a union was dissolved on `on`; the union and its returns are kept."""
+def union_dissolve(*, union_id: int, on: date, by: User, version: int | None = None) -> Union:
+    """Record that `by` found the union dissolved on `on`; the union and its returns are kept.
+
+    `version` is the one the form was opened at: if someone saved the union since, nothing is
+    changed (core.locking.StaleEdit). Without it (no form), the union's version now is taken.
+    """
     with transaction.atomic():
         union = Union.objects.select_for_update().get(pk=union_id)
         if union.dissolved_on is not None:
@@ -24,6 +29,8 @@ def union_dissolve(*, union_id: int, on: date, by: User) -> Union:
                 _("This union was already dissolved on %(day)s.")
                 % {"day": union.dissolved_on.isoformat()}
             )
+        union.version = lock_version(Union, union_id,
+                                     seen=union.version if version is None else version)
         if on < union.established_on:
             raise ValidationError(
                 {"dissolved_on": _("A union cannot be dissolved before it was established.")}
@@ -41,7 +48,6 @@ def union_dissolve(*, union_id: int, on: date, by: User) -> Union:
                     "them to another joint union first."
                 ) % {"count": covered}})
         union.dissolved_on = on
-        union.version += 1
         union._history_user = by
         union.full_clean()
         union.save()

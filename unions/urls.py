@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accounts.roles import Role
+from accounts.roles import ADMINS
 from core.imports import import_urls
 
 from . import views
@@ -17,6 +17,6 @@ urlpatterns = [
     path("<int:pk>/returns/new/", views.HeadcountCreateView.as_view(), name="headcount-create"),
     path("returns/<int:pk>/edit/", views.HeadcountUpdateView.as_view(), name="headcount-update"),
     path("export.xlsx", views.UnionExportView.as_view(), name="union-export"),
-    *import_urls(HeadcountImporter, name="headcount", roles=(Role.ADMIN,),
+    *import_urls(HeadcountImporter, name="headcount", roles=ADMINS,
                  done_url="unions:union-list", prefix="returns/import/"),
 ]

@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
+from core.locking import StaleEdit
 from unions import services
 from unions.models import HeadcountReturn
 
@@ -43,3 +44,16 @@ def test_an_existing_return_is_untouched_by_a_failed_dissolution(admin_user):
         services.union_dissolve(union_id=union.pk, on=date(2012, 1, 1), by=admin_user)
     union.refresh_from_db()
     assert union.dissolved_on is None and union.version == 0
+
+
+def test_a_dissolution_from_a_stale_form_is_refused(admin_user):
+    union = make_union(chair="王国华")
+    opened_at = union.version
+    union.chair = "赵海涛"  # someone else saves in the meantime
+    union.version += 1
+    union.save()
+    with pytest.raises(StaleEdit):
+        services.union_dissolve(union_id=union.pk, on=date(2012, 7, 1), by=admin_user,
+                                version=opened_at)
+    union.refresh_from_db()
+    assert (union.dissolved_on, union.version) == (None, 1)

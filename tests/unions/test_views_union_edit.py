@@ -179,3 +179,16 @@ def test_a_joint_union_still_covering_active_unions_cannot_be_dissolved(admin_cl
     assert "该行业工会联合会下仍有1个存续工会" in response.content.decode()
     joint.refresh_from_db()
     assert joint.dissolved_on is None
+
+
+def test_a_dissolution_opened_before_another_save_is_refused(admin_client):
+    union = make_union(chair="王国华")
+    url = reverse("unions:union-dissolve", args=[union.pk])
+    opened_at = admin_client.get(url).context["form"]["version"].value()
+    Union.objects.filter(pk=union.pk).update(chair="赵海涛", version=opened_at + 1)
+    response = admin_client.post(url, {"dissolved_on": "2012-07-01", "confirm": "on",
+                                       "version": opened_at})
+    assert response.status_code == 200
+    assert "在您打开此记录后，已有其他人保存了修改" in response.content.decode()
+    union.refresh_from_db()
+    assert union.dissolved_on is None
