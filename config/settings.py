@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "economy",
     "activities",
     "reports",
+    "benchmarks",  # the `bench` and `gen_data` commands only
 ]
 
 MIDDLEWARE = [
