@@ -16,7 +16,7 @@ from pairings.models import (
     Round,
 )
 
-from .synthetic import COUNTIES, LAST_DAY, YEARS, Context, day_between, person_name, phone
+from .synthetic_context import COUNTIES, LAST_DAY, YEARS, Context, day_between, person_name, phone
 
 ROUND_SPANS = ((date(2016, 1, 1), date(2018, 12, 31)), (date(2019, 1, 1), date(2021, 12, 31)),
                (date(2022, 1, 1), date(2024, 12, 31)), (date(2025, 1, 1), None))

@@ -1,4 +1,12 @@
-"""Upload -> error report or preview -> confirm. Wired per importer by `imports.import_urls()`."""
+"""Upload -> error report or preview -> confirm. Wired per importer by `imports.import_urls()`.
+
+The dependency points one way: `core.imports` wires these views; they only name its `Importer`
+in annotations.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.contrib import messages
@@ -14,8 +22,10 @@ from django.views import View
 from accounts.mixins import RoleRequiredMixin
 
 from .exports import XLSX_CONTENT_TYPE, attachment
-from .imports import Importer
 from .models import ImportBatch
+
+if TYPE_CHECKING:
+    from .imports import Importer
 
 PREVIEW_ROWS = 50
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -34,7 +44,7 @@ class UploadForm(forms.Form):
 
 
 class ImportMixin(RoleRequiredMixin):
-    importer_class: type[Importer] = Importer
+    importer_class: type[Importer] | None = None  # given by import_urls()
     done_url = ""
     url_name = ""
     template_name = "core/import.html"
