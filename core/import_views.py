@@ -69,7 +69,7 @@ class ImportMixin(RoleRequiredMixin):
 
 
 class ImportUploadView(ImportMixin, View):
-    def get(self, request):
+    def get(self, _request):
         return self.render_page(form=UploadForm())
 
     def post(self, request):
@@ -93,7 +93,7 @@ class ImportPreviewView(ImportMixin, View):
     def batch(self, batch_id: int) -> ImportBatch:
         return get_object_or_404(ImportBatch, pk=batch_id, kind=self.importer_class.kind)
 
-    def get(self, request, batch_id):
+    def get(self, _request, batch_id):
         batch = self.batch(batch_id)
         if batch.status == ImportBatch.Status.IMPORTED:
             return self.render_page(batch=batch, already_imported=True)
@@ -130,7 +130,7 @@ class ImportPreviewView(ImportMixin, View):
 
 
 class ImportTemplateView(ImportMixin, View):
-    def get(self, request):
+    def get(self, _request):
         importer = self.importer()
         response = HttpResponse(importer.template_workbook(), content_type=XLSX_CONTENT_TYPE)
         response["Content-Disposition"] = attachment(f"{importer.title}-模板.xlsx")
