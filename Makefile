@@ -16,7 +16,11 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
-run: install
+# Local state (the SQLite file of `make run`, the secret key of `make serve`); git ignores it.
+var:
+	mkdir -p var
+
+run: install var
 	DEBUG=$${DEBUG:-1} $(PY) manage.py migrate --no-input
 	DEBUG=$${DEBUG:-1} $(PY) manage.py load_demo
 	@echo "gonghui is serving on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
@@ -30,7 +34,7 @@ test: lint
 
 # Production-like: gunicorn + WhiteNoise with DEBUG off. Over plain HTTP on this machine the
 # HTTPS-only settings are switched off; behind a TLS proxy leave them on (see docs/deployment.md).
-serve: install
+serve: install var
 	@test -n "$$SECRET_KEY" || test -s var/secret_key || \
 		$(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
 	export DEBUG=0 SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" \

@@ -80,7 +80,7 @@ def page(client: Client, url: str) -> Callable[[], object]:
         response = client.get(url)
         if response.status_code != 200:
             raise RuntimeError(f"GET {url} answered {response.status_code}")
-        b"".join(response) if response.streaming else response.content  # noqa: B018
+        b"".join(response) if response.streaming else response.content  # render it all
     return get
 
 

@@ -213,7 +213,7 @@ def check(period: Period, raw: dict, now, before) -> list[str]:
 
     for label, fig, day, p in (("now", now, period.end, 0), ("before", before,
                                                              period.year_earlier().end, 1)):
-        active, without, members, employed, laid_off = raw["members"].get(day, (0, 0, 0, 0, 0))
+        active, without, members, employed, _laid_off = raw["members"].get(day, (0, 0, 0, 0, 0))
         same(f"{label} members", members, fig.unions.members)
         same(f"{label} unions_active", active, fig.unions.unions_active)
         same(f"{label} without_return", without, fig.unions.unions_without_return)

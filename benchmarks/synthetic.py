@@ -9,8 +9,7 @@ filled: synthetic records have no edit history.
 """
 
 import random
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from django.db import transaction
@@ -23,19 +22,21 @@ from aid.validators import resident_id_checksum
 from unions.models import HeadcountReturn, Union
 from unions.validators import CREDIT_CODE_CHARSET, credit_code_check_character
 
+from . import synthetic_programmes
+from .synthetic_context import (
+    COUNTIES,
+    FIRST_DAY,
+    LAST_DAY,
+    YEARS,
+    Context,
+    day_between,
+    person_name,
+    phone,
+)
 from .writer import Progress, Writer
 
-FIRST_YEAR, LAST_YEAR = 2016, 2025
-FIRST_DAY, LAST_DAY = date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31)
-YEARS = range(FIRST_YEAR, LAST_YEAR + 1)
 BENCH_USERS = (("bench-staff", Role.STAFF, "基准录入员"), ("bench-leader", Role.LEADER, "基准领导"))
 
-SURNAMES = ("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭"
-            "吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段")
-GIVEN = ("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文斌"
-         "海波宏春梅凤云福金玲燕辉鹏飞晓东雪琴彬浩宇欣怡佳俊")
-COUNTIES = ("嘉荫", "汤旺", "铁力", "乌伊岭", "伊春", "带岭", "五营", "红星", "新青", "美溪",
-            "翠峦", "友好", "上甘岭", "金山屯", "南岔", "西林", "桃山", "朗乡", "双丰", "桦南")
 BRANDS = "兴华宏达鑫源恒丰永盛金泰龙江北林森茂丰收长青瑞祥福顺安康隆昌"
 INDUSTRIES = ("木业", "粮油", "建材", "物流", "商贸", "食品", "林产", "矿业", "电力", "纺织",
               "机械", "化工", "农牧", "水务", "旅游", "医药")
@@ -46,20 +47,8 @@ PUBLIC = ((Union.Kind.INSTITUTION, ("第一中学", "人民医院", "中心小�
           (Union.Kind.TOWNSHIP, ("朝阳镇", "向阳乡", "红光乡", "青山镇")))
 
 
-def person_name(rng: random.Random) -> str:
-    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
-
-
-def day_between(rng: random.Random, first: date, last: date) -> date:
-    return first + timedelta(days=rng.randint(0, max(0, (last - first).days)))
-
-
 def moment(day: date, hour: int = 9) -> datetime:
     return datetime(day.year, day.month, day.day, hour, tzinfo=UTC)
-
-
-def phone(rng: random.Random) -> str:
-    return f"13{rng.randint(0, 999_999_999):09d}"
 
 
 def region_code(county: int) -> str:
@@ -85,25 +74,6 @@ def resident_id(rng: random.Random, county: int, taken: set[str]) -> str:
         if number not in taken:
             taken.add(number)
             return number
-
-
-@dataclass
-class Context:
-    """What the steps share: scale, seed, the writer and the ids of what was written."""
-
-    scale: float
-    seed: int
-    writer: Writer
-    staff_id: int = 0
-    leader_id: int = 0
-    unions: list = field(default_factory=list)  # (id, county, established, dissolved)
-    workers: list = field(default_factory=list)  # (id, registered, exited)
-
-    def rng(self, section: str) -> random.Random:
-        return random.Random(f"{self.seed}:{section}")  # noqa: S311 (test data, not secrets)
-
-    def count(self, per_county: float, minimum: int = 1) -> int:
-        return max(minimum, round(per_county * self.scale))
 
 
 def bench_users(ctx: Context) -> None:
@@ -300,8 +270,6 @@ def gen_cases(ctx: Context) -> None:
 def generate(*, scale: float, seed: int, progress: Progress | None = None) -> dict[str, int]:
     """Write the synthetic records of `scale` and `seed` into empty domain tables, in one
     transaction; returns the number of rows written per kind."""
-    from . import synthetic_programmes
-
     writer = Writer(progress or Progress(enabled=False))
     ctx = Context(scale=scale, seed=seed, writer=writer)
     with transaction.atomic():

@@ -16,7 +16,7 @@ from pairings.models import (
     Round,
 )
 
-from .synthetic import COUNTIES, LAST_DAY, YEARS, Context, day_between, person_name, phone
+from .synthetic_context import COUNTIES, LAST_DAY, YEARS, Context, day_between, person_name, phone
 
 ROUND_SPANS = ((date(2016, 1, 1), date(2018, 12, 31)), (date(2019, 1, 1), date(2021, 12, 31)),
                (date(2022, 1, 1), date(2024, 12, 31)), (date(2025, 1, 1), None))
@@ -84,6 +84,72 @@ def _status(rng, ends: date | None) -> str:
             else Pairing.Status.ENDED)
 
 
+def _beneficiary(rng, pk: int, is_poverty: bool, workers: list[int],
+                 names: set[tuple[str, str, str]]) -> tuple:
+    """A hardship worker (most poverty pairs), else a named base or student, unique by name."""
+    if is_poverty and workers and rng.random() < 0.7:
+        return (pk, Beneficiary.Kind.WORKER, workers.pop(), "", "")
+    kind = Beneficiary.Kind.BASE if is_poverty else Beneficiary.Kind.STUDENT
+    county = rng.choice(COUNTIES)
+    name = (f"{county}{person_name(rng)}创业基地" if is_poverty else person_name(rng))
+    description = (f"{county}{rng.choice(('种植', '养殖', '加工'))}"
+                   if is_poverty else f"{county}{rng.choice(SCHOOLS)}{rng.choice(GRADES)}")
+    while (kind, name, description) in names:
+        name += "二"
+    names.add((kind, name, description))
+    return (pk, kind, None, name, description)
+
+
+def _student_entries(ctx: Context, rng, round_pk: int, pairing: int, branch: str,
+                     paired: date, until: date) -> list[tuple]:
+    """A party branch's yearly donation to its student, nine tenths of it paid out."""
+    entries = []
+    for year in range(paired.year, until.year + 1):
+        given = max(date(year, 3, 1), paired)
+        amount = money(rng, 1000, 3000)
+        entries.append((round_pk, FundEntry.Kind.DONATION, amount, given, pairing, None,
+                        branch, "", ctx.staff_id, 0))
+        entries.append((round_pk, FundEntry.Kind.DISBURSED, amount * Decimal("0.9"),
+                        max(date(year, 9, 1), given), pairing, None, "", "", ctx.staff_id, 0))
+    return entries
+
+
+def _poverty_projects(ctx: Context, rng, round_pk: int, pairing: int, paired: date, last: date,
+                      first_project: int) -> tuple[list[tuple], list[tuple]]:
+    """Up to two projects with their injections, and now and then a disbursement: (projects,
+    fund entries), both going out of the round's fund."""
+    projects, entries = [], []
+    for number in range(rng.randint(0, 2)):
+        project = first_project + len(projects)
+        sector = rng.choice(list(Project.Sector))
+        started = day_between(rng, paired, min(paired + timedelta(days=365), last))
+        projects.append((project, pairing, sector, f"{sector.label}项目{number + 1}",
+                         started, "", 0))
+        for _ in range(rng.randint(1, 2)):
+            entries.append((round_pk, FundEntry.Kind.INJECTED, money(rng, 5000, 50000, 1000),
+                            day_between(rng, started, last), pairing, project, "", "",
+                            ctx.staff_id, 0))
+    if rng.random() < 0.3:
+        entries.append((round_pk, FundEntry.Kind.DISBURSED, money(rng, 500, 3000),
+                        day_between(rng, paired, last), pairing, None, "", "",
+                        ctx.staff_id, 0))
+    return projects, entries
+
+
+def _raised(ctx: Context, rounds: list, outgoing: dict[int, Decimal]) -> list[tuple]:
+    """Money is raised in each round's first month, before any pair exists: more than goes
+    out."""
+    entries = []
+    for round_pk, _programme, starts, _ends in rounds:
+        if round_pk in outgoing:
+            share = (outgoing[round_pk] * Decimal("1.25") / 3).quantize(Decimal(1))
+            for day in range(3):
+                entries.append((round_pk, FundEntry.Kind.RAISED, share + 1000,
+                                starts + timedelta(days=day * 10), None, None, "县财政及社会募集",
+                                "", ctx.staff_id, 0))
+    return entries
+
+
 def gen_pairings(ctx: Context) -> None:
     """Pairings of four poverty and four student rounds, their projects and their ledgers."""
     rng, w = ctx.rng("pairings"), ctx.writer
@@ -100,18 +166,7 @@ def gen_pairings(ctx: Context) -> None:
         last = ends or LAST_DAY
         is_poverty = programme == poverty
         beneficiary = ids[Beneficiary] + len(beneficiaries)
-        if is_poverty and workers and rng.random() < 0.7:
-            beneficiaries.append((beneficiary, Beneficiary.Kind.WORKER, workers.pop(), "", ""))
-        else:
-            kind = Beneficiary.Kind.BASE if is_poverty else Beneficiary.Kind.STUDENT
-            county = rng.choice(COUNTIES)
-            name = (f"{county}{person_name(rng)}创业基地" if is_poverty else person_name(rng))
-            description = (f"{county}{rng.choice(('种植', '养殖', '加工'))}"
-                           if is_poverty else f"{county}{rng.choice(SCHOOLS)}{rng.choice(GRADES)}")
-            while (kind, name, description) in names:
-                name += "二"
-            names.add((kind, name, description))
-            beneficiaries.append((beneficiary, kind, None, name, description))
+        beneficiaries.append(_beneficiary(rng, beneficiary, is_poverty, workers, names))
         pairing = ids[Pairing] + len(pairings)
         paired = day_between(rng, starts + timedelta(days=30),
                              min(starts + timedelta(days=300), last))
@@ -121,43 +176,18 @@ def gen_pairings(ctx: Context) -> None:
         if not is_poverty:
             branch_pk, branch = rng.choice(pools[Helper.Kind.BRANCH])
             links.append((pairing, branch_pk))
-            for year in range(paired.year, (closed or last).year + 1):
-                given = max(date(year, 3, 1), paired)
-                amount = money(rng, 1000, 3000)
-                entries.append((round_pk, FundEntry.Kind.DONATION, amount, given, pairing, None,
-                                branch, "", ctx.staff_id, 0))
-                entries.append((round_pk, FundEntry.Kind.DISBURSED, amount * Decimal("0.9"),
-                                max(date(year, 9, 1), given), pairing, None, "", "",
-                                ctx.staff_id, 0))
+            entries += _student_entries(ctx, rng, round_pk, pairing, branch, paired,
+                                        closed or last)
             continue
         links.append((pairing, rng.choice(pools[Helper.Kind.OFFICIAL])[0]))
         links.append((pairing, rng.choice(pools[Helper.Kind.UNIT])[0]))
-        for number in range(rng.randint(0, 2)):
-            project = ids[Project] + len(projects)
-            sector = rng.choice(list(Project.Sector))
-            started = day_between(rng, paired, min(paired + timedelta(days=365), last))
-            projects.append((project, pairing, sector, f"{sector.label}项目{number + 1}",
-                             started, "", 0))
-            for _ in range(rng.randint(1, 2)):
-                amount = money(rng, 5000, 50000, 1000)
-                outgoing[round_pk] = outgoing.get(round_pk, Decimal(0)) + amount
-                entries.append((round_pk, FundEntry.Kind.INJECTED, amount,
-                                day_between(rng, started, last), pairing, project, "", "",
-                                ctx.staff_id, 0))
-        if rng.random() < 0.3:
-            amount = money(rng, 500, 3000)
-            outgoing[round_pk] = outgoing.get(round_pk, Decimal(0)) + amount
-            entries.append((round_pk, FundEntry.Kind.DISBURSED, amount,
-                            day_between(rng, paired, last), pairing, None, "", "",
-                            ctx.staff_id, 0))
-    # Money is raised in each round's first month, before any pair exists: more than goes out.
-    for round_pk, _programme, starts, _ends in rounds:
-        if round_pk in outgoing:
-            share = (outgoing[round_pk] * Decimal("1.25") / 3).quantize(Decimal(1))
-            for day in range(3):
-                entries.append((round_pk, FundEntry.Kind.RAISED, share + 1000,
-                                starts + timedelta(days=day * 10), None, None, "县财政及社会募集",
-                                "", ctx.staff_id, 0))
+        new_projects, out = _poverty_projects(ctx, rng, round_pk, pairing, paired, last,
+                                              ids[Project] + len(projects))
+        projects += new_projects
+        entries += out
+        if out:
+            outgoing[round_pk] = outgoing.get(round_pk, Decimal(0)) + sum(e[2] for e in out)
+    entries += _raised(ctx, rounds, outgoing)
     w.insert(Beneficiary, ("id", "kind", "worker_id", "name", "description"), beneficiaries,
              label="beneficiaries")
     w.insert(Pairing, ("id", "round_id", "beneficiary_id", "paired_on", "status", "closed_on",

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "economy",
     "activities",
     "reports",
+    "benchmarks",  # the `bench` and `gen_data` commands only
 ]
 
 MIDDLEWARE = [
@@ -101,8 +102,7 @@ TEMPLATES = [
 ]
 
 # Database: PostgreSQL from DATABASE_URL; an SQLite file under var/ only so that `make run`
-# works on a bare laptop.
-(BASE_DIR / "var").mkdir(exist_ok=True)
+# works on a bare laptop (`make run` creates var/: importing the settings writes nothing).
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'var' / 'gonghui.sqlite3'}",

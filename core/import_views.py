@@ -1,4 +1,12 @@
-"""Upload -> error report or preview -> confirm. Wired per importer by `imports.import_urls()`."""
+"""Upload -> error report or preview -> confirm. Wired per importer by `imports.import_urls()`.
+
+The dependency points one way: `core.imports` wires these views; they only name its `Importer`
+in annotations.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.contrib import messages
@@ -14,8 +22,10 @@ from django.views import View
 from accounts.mixins import RoleRequiredMixin
 
 from .exports import XLSX_CONTENT_TYPE, attachment
-from .imports import Importer
 from .models import ImportBatch
+
+if TYPE_CHECKING:
+    from .imports import Importer
 
 PREVIEW_ROWS = 50
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -34,7 +44,7 @@ class UploadForm(forms.Form):
 
 
 class ImportMixin(RoleRequiredMixin):
-    importer_class: type[Importer] = Importer
+    importer_class: type[Importer] | None = None  # given by import_urls()
     done_url = ""
     url_name = ""
     template_name = "core/import.html"
@@ -59,7 +69,7 @@ class ImportMixin(RoleRequiredMixin):
 
 
 class ImportUploadView(ImportMixin, View):
-    def get(self, request):
+    def get(self, _request):
         return self.render_page(form=UploadForm())
 
     def post(self, request):
@@ -83,7 +93,7 @@ class ImportPreviewView(ImportMixin, View):
     def batch(self, batch_id: int) -> ImportBatch:
         return get_object_or_404(ImportBatch, pk=batch_id, kind=self.importer_class.kind)
 
-    def get(self, request, batch_id):
+    def get(self, _request, batch_id):
         batch = self.batch(batch_id)
         if batch.status == ImportBatch.Status.IMPORTED:
             return self.render_page(batch=batch, already_imported=True)
@@ -120,7 +130,7 @@ class ImportPreviewView(ImportMixin, View):
 
 
 class ImportTemplateView(ImportMixin, View):
-    def get(self, request):
+    def get(self, _request):
         importer = self.importer()
         response = HttpResponse(importer.template_workbook(), content_type=XLSX_CONTENT_TYPE)
         response["Content-Disposition"] = attachment(f"{importer.title}-模板.xlsx")

@@ -15,8 +15,11 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import transaction
+from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from core import import_views as views
 
 MAX_ROWS = 100_000
 Parser = Callable[[Any], Any]
@@ -341,10 +344,6 @@ def _display(value: Any) -> str:
 def import_urls(importer_class: type[Importer], *, name: str, roles: tuple[str, ...],
                 done_url: str, prefix: str = "import/") -> list:
     """The upload, preview/confirm and template URLs of one importer, named `<name>-import...`."""
-    from django.urls import path
-
-    from core import import_views as views
-
     options = {"importer_class": importer_class, "roles": roles, "done_url": done_url,
                "url_name": name}
     return [

@@ -105,7 +105,7 @@ class FilteredListView(FilterView):
     paginate_by = 50
     template_name_suffix = "_list"
 
-    def get_totals(self, queryset: QuerySet) -> dict | None:
+    def get_totals(self, queryset: QuerySet) -> dict | None:  # noqa: ARG002 (the hook)
         return None
 
     def filtered_queryset(self) -> QuerySet:
@@ -115,7 +115,7 @@ class FilteredListView(FilterView):
             return self.filterset.qs
         return self.filterset.queryset.none()
 
-    def get(self, request, *args, **kwargs):
+    def get(self, _request, *args, **kwargs):
         self.object_list = self.filtered_queryset()
         self.totals = self.get_totals(self.object_list)
         context = self.get_context_data(filter=self.filterset, object_list=self.object_list)

@@ -28,7 +28,7 @@ class HomeView(TemplateView):
     template_name = "core/home.html"
 
 
-def server_error(request):
+def server_error(_request):
     """handler500: a lost database gets a friendly 503 (retry soon), anything else the 500 page.
 
     Both templates are plain HTML that needs no database (no session, no user).
@@ -44,7 +44,7 @@ def server_error(request):
 @login_not_required
 @never_cache
 @require_GET
-def healthz(request):
+def healthz(_request):
     """200 when the database answers, 503 when it does not; never says why to the caller."""
     try:
         with connection.cursor() as cursor:

@@ -20,7 +20,8 @@ def test_catalogue_is_translated_and_compiled(po_path):
     po = polib.pofile(str(po_path))
     untranslated = [e.msgid for e in po.untranslated_entries()]
     fuzzy = [e.msgid for e in po.fuzzy_entries()]
-    assert untranslated == [] and fuzzy == []
+    assert untranslated == []
+    assert fuzzy == []
     mo = polib.mofile(str(po_path.with_suffix(".mo")))
     compiled = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural) for e in mo}
     source = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural)

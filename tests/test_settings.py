@@ -1,6 +1,7 @@
 """Settings come from the environment; production refuses to start unsafely."""
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -33,6 +34,22 @@ def test_sqlite_file_under_var_when_database_url_is_unset():
     name = settings_value("s.DATABASES['default']['NAME']", DEBUG="1")
     assert engine == "django.db.backends.sqlite3"
     assert Path(name).parent == ROOT / "var"
+
+
+def test_importing_the_settings_writes_nothing(tmp_path):
+    # A copy of config/ alone: BASE_DIR is then tmp_path, and any file or directory the import
+    # creates under it (var/ for the SQLite file, say) shows up next to config/.
+    shutil.copytree(ROOT / "config", tmp_path / "config",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    before = sorted(tmp_path.rglob("*"))
+    env = clean_env(DEBUG="1", PYTHONDONTWRITEBYTECODE="1", PYTHONPATH=str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, "-c", "import config.settings as s; print(s.BASE_DIR)"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(tmp_path)
+    assert sorted(tmp_path.rglob("*")) == before
 
 
 def test_postgres_from_database_url_keeps_connections_and_checks_them():

@@ -39,7 +39,8 @@ def test_adduser_admin_may_use_the_django_admin(monkeypatch):
     monkeypatch.setenv("GONGHUI_PASSWORD", "Harbin-winter-2012")
     call_command("adduser", "qian", role="admin")
     user = User.objects.get(username="qian")
-    assert user.is_staff and user.is_superuser
+    assert user.is_staff
+    assert user.is_superuser
     assert user_roles(user) == {"admin"}
 
 

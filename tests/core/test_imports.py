@@ -220,7 +220,7 @@ def test_the_template_downloads_as_xlsx(client, admin_user):
     response = client.get("/import/template.xlsx")
     assert response.status_code == 200
     assert "filename*=UTF-8''" in response["Content-Disposition"]
-    assert list(load_workbook(io.BytesIO(response.content)).active.values)[0] == tuple(HEADERS)
+    assert next(load_workbook(io.BytesIO(response.content)).active.values) == tuple(HEADERS)
 
 
 @pytestmark_urls

@@ -32,7 +32,8 @@ def test_export_wipe_import_gives_the_same_summary(tmp_path):
     call_command("export_all", str(tmp_path / "backup"), verbosity=0)
 
     wipe()
-    assert not Union.objects.exists() and not User.objects.exists()
+    assert not Union.objects.exists()
+    assert not User.objects.exists()
     call_command("import_all", str(tmp_path / "backup"), verbosity=0)
 
     assert assemble(Period(2012, "h1")).document == before
@@ -53,7 +54,8 @@ def test_import_all_refuses_a_database_that_holds_records(tmp_path):
     make_worker()
     call_command("export_all", str(tmp_path / "backup"), verbosity=0)
     counts = json.loads((tmp_path / "backup" / "manifest.json").read_text())
-    assert counts["aid.HardshipWorker"] == 1 and counts["unions.Union"] == 1
+    assert counts["aid.HardshipWorker"] == 1
+    assert counts["unions.Union"] == 1
     with pytest.raises(CommandError, match="already holds records"):
         call_command("import_all", str(tmp_path / "backup"), verbosity=0)
 

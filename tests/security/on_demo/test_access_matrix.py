@@ -214,7 +214,8 @@ def test_a_leader_cannot_approve_a_case_they_entered(demo, client):
     response = client.post(f"/aid/cases/{case.pk}/approve/")
     assert response.status_code == 403
     case.refresh_from_db()
-    assert case.status == AidCase.Status.SUBMITTED and case.approved_by is None
+    assert case.status == AidCase.Status.SUBMITTED
+    assert case.approved_by is None
 
 
 def test_another_leader_can_approve_the_same_case(demo, client):
