@@ -1,7 +1,6 @@
 from django import forms
-from django.utils.translation import gettext_lazy as _
 
-from core.forms import DATE_INPUT, PeriodForm
+from core.forms import DATE_INPUT
 from unions.models import Union
 
 from .models import Activity
@@ -20,10 +19,3 @@ class ActivityForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["unions"].queryset = Union.objects.order_by("name")
 
-
-class ActivityFilterForm(PeriodForm):
-    """`?start=&end=&kind=&q=`: all optional, the end not before the start."""
-
-    kind = forms.ChoiceField(label=_("Kind"), required=False,
-                             choices=[("", _("All kinds")), *Activity.Kind.choices])
-    q = forms.CharField(label=_("Search"), required=False)

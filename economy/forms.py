@@ -1,10 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DATE_INPUT, PeriodForm
+from core.forms import DATE_INPUT
 from unions.models import Union
 
-from .models import AnnualTarget, Household, Sector, SupportGrant, ValueAddedReturn
+from .models import AnnualTarget, Household, SupportGrant, ValueAddedReturn
 
 
 class HouseholdForm(forms.ModelForm):
@@ -52,16 +52,3 @@ class GrantForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["household"].queryset = Household.objects.order_by("owner", "pk")
 
-
-class ReturnFilterForm(PeriodForm):
-    sector = forms.ChoiceField(label=_("Sector"), required=False,
-                               choices=[("", _("All sectors")), *Sector.choices])
-
-
-class HouseholdFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False)
-    sector = forms.ChoiceField(label=_("Sector"), required=False,
-                               choices=[("", _("All sectors")), *Sector.choices])
-    union = forms.ModelChoiceField(label=_("Union"), required=False,
-                                   queryset=Union.objects.order_by("name"),
-                                   empty_label=_("All unions"))

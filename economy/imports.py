@@ -1,17 +1,19 @@
 """The .xlsx/.csv import of value-added returns (see docs/import-formats.md)."""
 
 from collections import defaultdict
+from itertools import pairwise
 
 from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from simple_history.utils import bulk_create_with_history
 
+from accounts.models import User
 from core import imports
 from core.imports import Column, Errors, Importer, Row
 from unions.models import Union
 
+from . import services
 from .models import Household, Sector, ValueAddedReturn, overlap_message
 
 
@@ -51,8 +53,8 @@ class ReturnImporter(Importer):
         self._overlaps_in_file(good, errors)
         self._overlaps_with_records(good, errors)
 
-    def save(self, rows: list[Row], *, by) -> int:
-        returns = [
+    def save(self, rows: list[Row], *, by: User) -> int:
+        return services.returns_import(by=by, returns=(
             ValueAddedReturn(
                 union=row.values["reporter"] if row.values["owner"] is None else None,
                 household=row.values["reporter"] if row.values["owner"] is not None else None,
@@ -61,8 +63,7 @@ class ReturnImporter(Importer):
                 note=row.values["note"] or "",
             )
             for row in rows
-        ]
-        return len(bulk_create_with_history(returns, ValueAddedReturn, default_user=by))
+        ))
 
     # -- checks, a fixed number of queries for the whole file --
 
@@ -138,7 +139,7 @@ class ReturnImporter(Importer):
             by_key[self._key(row)].append(row)
         for same in by_key.values():
             same.sort(key=lambda r: (r.values["period_start"], r.number))
-            for earlier, later in zip(same, same[1:], strict=False):
+            for earlier, later in pairwise(same):
                 if later.values["period_start"] <= earlier.values["period_end"]:
                     errors.add(later.number, "period_start", _(
                         "The period overlaps row %(row)d of this file (same reporter and sector)."

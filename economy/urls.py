@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accounts.roles import Role
+from accounts.roles import EDITORS
 from core.imports import import_urls
 
 from . import views
@@ -28,6 +28,6 @@ urlpatterns = [
     path("grants/new/", views.GrantCreateView.as_view(), name="grant-create"),
     path("grants/<int:pk>/", views.GrantDetailView.as_view(), name="grant-detail"),
     path("grants/<int:pk>/edit/", views.GrantUpdateView.as_view(), name="grant-update"),
-    *import_urls(ReturnImporter, name="return", roles=(Role.STAFF, Role.ADMIN),
+    *import_urls(ReturnImporter, name="return", roles=EDITORS,
                  done_url="economy:return-list", prefix="returns/import/"),
 ]

@@ -1,49 +1,28 @@
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.contrib.messages.views import SuccessMessageMixin
-from django.db.models import Count, DecimalField, Max, OuterRef, Q, Subquery, Sum, Value
-from django.db.models.functions import Coalesce, ExtractYear
+from django.http import QueryDict
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import View
-from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from accounts.mixins import RoleRequiredMixin
-from accounts.roles import Role
+from accounts.roles import EDITORS
 from core.audit import history_entries
+from core.edit import RecordCreateView, RecordUpdateView
 from core.exports import xlsx_response
 from core.forms import PeriodForm
+from core.lists import FilteredListView
 from core.money import wan_number
 from core.periods import half_year_of
-from core.views import IdempotentCreateMixin, OptimisticLockMixin, query_without
 
-from . import figures
-from .forms import (
-    GrantForm,
-    HouseholdFilterForm,
-    HouseholdForm,
-    ReturnFilterForm,
-    ReturnForm,
-    TargetForm,
-)
+from . import selectors
+from .filters import GrantFilterSet, HouseholdFilterSet, ReturnFilterSet
+from .forms import GrantForm, HouseholdForm, ReturnForm, TargetForm
 from .models import AnnualTarget, Household, SupportGrant, ValueAddedReturn
-from .sector_table import sector_table
-
-MONEY = DecimalField(max_digits=14, decimal_places=2)
-EDITORS = (Role.STAFF, Role.ADMIN)
-
-
-def _money_sum(field: str) -> Coalesce:
-    return Coalesce(Sum(field), Value(figures.ZERO), output_field=MONEY)
-
-
-class EditorMixin(RoleRequiredMixin):
-    """Staff and admins enter and edit economy records; leaders only read."""
-
-    roles = EDITORS
 
 
 class HistoryMixin:
@@ -58,12 +37,11 @@ class HistoryMixin:
 class SectorTablePeriodMixin:
     """The period of `?start=&end=`; by default the half-year of the latest return."""
 
-    def chosen_period(self) -> tuple[PeriodForm, date, date]:
-        form = PeriodForm(self.request.GET or None)
+    def chosen_period(self, query: QueryDict) -> tuple[PeriodForm, date, date]:
+        form = PeriodForm(query or None)
         if form.is_valid() and form.cleaned_data["start"] and form.cleaned_data["end"]:
             return form, form.cleaned_data["start"], form.cleaned_data["end"]
-        latest = ValueAddedReturn.objects.aggregate(latest=Max("period_end"))["latest"]
-        start, end = half_year_of(latest or timezone.localdate())
+        start, end = selectors.latest_half_year()
         if not form.is_bound:
             form = PeriodForm(initial={"start": start, "end": end})
         return form, start, end
@@ -74,8 +52,8 @@ class SectorTableView(SectorTablePeriodMixin, RoleRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        form, start, end = self.chosen_period()
-        context.update(form=form, table=sector_table(start, end))
+        form, start, end = self.chosen_period(self.request.GET)
+        context.update(form=form, table=selectors.sector_table(start, end))
         return context
 
 
@@ -83,8 +61,8 @@ class SectorExportView(SectorTablePeriodMixin, RoleRequiredMixin, View):
     """The sector table as an .xlsx workbook, values in 万元 as on the page."""
 
     def get(self, request):
-        _form, start, end = self.chosen_period()
-        table = sector_table(start, end)
+        _form, start, end = self.chosen_period(request.GET)
+        table = selectors.sector_table(start, end)
         headers = [gettext("Sector"), gettext("Value added (10,000 yuan)"), gettext("Share (%)"),
                    gettext("A year earlier (10,000 yuan)"), gettext("Change (%)")]
         rows = [[row.label, Decimal(wan_number(row.value_added)), row.share,
@@ -102,44 +80,17 @@ class SectorExportView(SectorTablePeriodMixin, RoleRequiredMixin, View):
                              title=title, totals=totals)
 
 
-class HouseholdListView(RoleRequiredMixin, ListView):
+class HouseholdListView(RoleRequiredMixin, FilteredListView):
+    filterset_class = HouseholdFilterSet
     template_name = "economy/household_list.html"
     context_object_name = "households"
     paginate_by = 25
-    sort_fields = {"owner": ("owner", "pk"), "started_on": ("started_on", "pk"),
-                   "grants": ("grant_total", "pk")}
 
     def get_queryset(self):
-        self.filter_form = HouseholdFilterForm(self.request.GET or None)
-        households = Household.objects.select_related("union")
-        if self.filter_form.is_valid():
-            data = self.filter_form.cleaned_data
-            if data["q"]:
-                households = households.filter(
-                    Q(owner__icontains=data["q"]) | Q(business__icontains=data["q"])
-                    | Q(union__name__icontains=data["q"])
-                )
-            if data["sector"]:
-                households = households.filter(sector=data["sector"])
-            if data["union"]:
-                households = households.filter(union=data["union"])
-        self.filtered = households
-        self.sort = self.request.GET.get("sort", "owner")
-        if self.sort.lstrip("-") not in self.sort_fields:
-            self.sort = "owner"
-        descending = self.sort.startswith("-")
-        order = self.sort_fields[self.sort.lstrip("-")]
-        return households.annotate(
-            grant_total=_money_sum("grants__amount"), grant_count=Count("grants"),
-        ).order_by(*(f"-{field}" if descending else field for field in order))
+        return selectors.household_list()
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        totals = SupportGrant.objects.filter(household__in=self.filtered.values("pk")).aggregate(
-            amount=_money_sum("amount"), count=Count("pk"))
-        context.update(filter_form=self.filter_form, grant_totals=totals, sort=self.sort,
-                       query=query_without(self.request, "page", "sort"))
-        return context
+    def get_totals(self, queryset):
+        return selectors.household_totals(queryset)
 
 
 class HouseholdDetailView(RoleRequiredMixin, HistoryMixin, DetailView):
@@ -149,16 +100,12 @@ class HouseholdDetailView(RoleRequiredMixin, HistoryMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        grants = list(self.object.grants.order_by("granted_on", "pk"))
-        returns = list(self.object.value_added_returns.order_by("-period_end", "pk"))
-        context.update(
-            grants=grants, grant_total=sum((g.amount for g in grants), figures.ZERO),
-            returns=returns,
-        )
+        context.update(selectors.household_records(self.object))
         return context
 
 
-class HouseholdCreateView(EditorMixin, IdempotentCreateMixin, SuccessMessageMixin, CreateView):
+class HouseholdCreateView(RoleRequiredMixin, RecordCreateView):
+    roles = EDITORS
     model = Household
     form_class = HouseholdForm
     template_name = "economy/form.html"
@@ -167,7 +114,8 @@ class HouseholdCreateView(EditorMixin, IdempotentCreateMixin, SuccessMessageMixi
                      "cancel_url": reverse_lazy("economy:household-list")}
 
 
-class HouseholdUpdateView(EditorMixin, OptimisticLockMixin, SuccessMessageMixin, UpdateView):
+class HouseholdUpdateView(RoleRequiredMixin, RecordUpdateView):
+    roles = EDITORS
     model = Household
     form_class = HouseholdForm
     template_name = "economy/form.html"
@@ -175,31 +123,16 @@ class HouseholdUpdateView(EditorMixin, OptimisticLockMixin, SuccessMessageMixin,
     extra_context = {"title": _("Edit household")}
 
 
-class ReturnListView(RoleRequiredMixin, ListView):
+class ReturnListView(RoleRequiredMixin, FilteredListView):
+    filterset_class = ReturnFilterSet
     template_name = "economy/return_list.html"
     context_object_name = "returns"
-    paginate_by = 50
 
     def get_queryset(self):
-        self.filter_form = ReturnFilterForm(self.request.GET or None)
-        returns = ValueAddedReturn.objects.select_related("union", "household")
-        if self.filter_form.is_valid():
-            data = self.filter_form.cleaned_data
-            if data["start"]:
-                returns = returns.filter(period_start__gte=data["start"])
-            if data["end"]:
-                returns = returns.filter(period_end__lte=data["end"])
-            if data["sector"]:
-                returns = returns.filter(sector=data["sector"])
-        self.filtered = returns
-        return returns.order_by("-period_end", "sector", "pk")
+        return selectors.return_list()
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        totals = self.filtered.aggregate(value_added=_money_sum("value_added"), count=Count("pk"))
-        context.update(filter_form=self.filter_form, totals=totals,
-                       query=query_without(self.request, "page"))
-        return context
+    def get_totals(self, queryset):
+        return selectors.return_totals(queryset)
 
 
 class ReturnDetailView(RoleRequiredMixin, HistoryMixin, DetailView):
@@ -208,7 +141,8 @@ class ReturnDetailView(RoleRequiredMixin, HistoryMixin, DetailView):
     queryset = ValueAddedReturn.objects.select_related("union", "household")
 
 
-class ReturnCreateView(EditorMixin, IdempotentCreateMixin, SuccessMessageMixin, CreateView):
+class ReturnCreateView(RoleRequiredMixin, RecordCreateView):
+    roles = EDITORS
     model = ValueAddedReturn
     form_class = ReturnForm
     template_name = "economy/form.html"
@@ -228,7 +162,8 @@ class ReturnCreateView(EditorMixin, IdempotentCreateMixin, SuccessMessageMixin, 
         return {**initial, "period_start": start, "period_end": end}
 
 
-class ReturnUpdateView(EditorMixin, OptimisticLockMixin, SuccessMessageMixin, UpdateView):
+class ReturnUpdateView(RoleRequiredMixin, RecordUpdateView):
+    roles = EDITORS
     model = ValueAddedReturn
     form_class = ReturnForm
     template_name = "economy/form.html"
@@ -242,19 +177,11 @@ class TargetListView(RoleRequiredMixin, ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        achieved = (ValueAddedReturn.objects
-                    .annotate(year=ExtractYear("period_start"))
-                    .filter(year=OuterRef("year"))
-                    .values("year").annotate(total=Sum("value_added")).values("total"))
-        return AnnualTarget.objects.annotate(
-            achieved=Coalesce(Subquery(achieved, output_field=MONEY), Value(figures.ZERO),
-                              output_field=MONEY),
-        ).order_by("-year")
+        return selectors.target_list()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        for target in context["targets"]:
-            target.completion = figures.percent(target.achieved, target.value_added)
+        selectors.add_completion(context["targets"])
         return context
 
 
@@ -265,12 +192,12 @@ class TargetDetailView(RoleRequiredMixin, HistoryMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        year = self.object.year
-        context["figures"] = figures.for_period(date(year, 1, 1), date(year, 12, 31))
+        context["figures"] = selectors.year_figures(self.object.year)
         return context
 
 
-class TargetCreateView(EditorMixin, IdempotentCreateMixin, SuccessMessageMixin, CreateView):
+class TargetCreateView(RoleRequiredMixin, RecordCreateView):
+    roles = EDITORS
     model = AnnualTarget
     form_class = TargetForm
     template_name = "economy/form.html"
@@ -282,7 +209,8 @@ class TargetCreateView(EditorMixin, IdempotentCreateMixin, SuccessMessageMixin, 
         return {**super().get_initial(), "year": timezone.localdate().year}
 
 
-class TargetUpdateView(EditorMixin, OptimisticLockMixin, SuccessMessageMixin, UpdateView):
+class TargetUpdateView(RoleRequiredMixin, RecordUpdateView):
+    roles = EDITORS
     model = AnnualTarget
     form_class = TargetForm
     template_name = "economy/form.html"
@@ -290,29 +218,16 @@ class TargetUpdateView(EditorMixin, OptimisticLockMixin, SuccessMessageMixin, Up
     extra_context = {"title": _("Edit annual target")}
 
 
-class GrantListView(RoleRequiredMixin, ListView):
+class GrantListView(RoleRequiredMixin, FilteredListView):
+    filterset_class = GrantFilterSet
     template_name = "economy/grant_list.html"
     context_object_name = "grants"
-    paginate_by = 50
 
     def get_queryset(self):
-        self.filter_form = PeriodForm(self.request.GET or None)
-        grants = SupportGrant.objects.select_related("household", "household__union")
-        if self.filter_form.is_valid():
-            if self.filter_form.cleaned_data["start"]:
-                grants = grants.filter(granted_on__gte=self.filter_form.cleaned_data["start"])
-            if self.filter_form.cleaned_data["end"]:
-                grants = grants.filter(granted_on__lte=self.filter_form.cleaned_data["end"])
-        self.filtered = grants
-        return grants.order_by("-granted_on", "pk")
+        return selectors.grant_list()
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        totals = self.filtered.aggregate(amount=_money_sum("amount"), count=Count("pk"),
-                                         households=Count("household", distinct=True))
-        context.update(filter_form=self.filter_form, totals=totals,
-                       query=query_without(self.request, "page"))
-        return context
+    def get_totals(self, queryset):
+        return selectors.grant_totals(queryset)
 
 
 class GrantDetailView(RoleRequiredMixin, HistoryMixin, DetailView):
@@ -321,7 +236,8 @@ class GrantDetailView(RoleRequiredMixin, HistoryMixin, DetailView):
     queryset = SupportGrant.objects.select_related("household", "household__union")
 
 
-class GrantCreateView(EditorMixin, IdempotentCreateMixin, SuccessMessageMixin, CreateView):
+class GrantCreateView(RoleRequiredMixin, RecordCreateView):
+    roles = EDITORS
     model = SupportGrant
     form_class = GrantForm
     template_name = "economy/form.html"
@@ -337,10 +253,10 @@ class GrantCreateView(EditorMixin, IdempotentCreateMixin, SuccessMessageMixin, C
         return initial
 
 
-class GrantUpdateView(EditorMixin, OptimisticLockMixin, SuccessMessageMixin, UpdateView):
+class GrantUpdateView(RoleRequiredMixin, RecordUpdateView):
+    roles = EDITORS
     model = SupportGrant
     form_class = GrantForm
     template_name = "economy/form.html"
     success_message = _("Support grant saved.")
     extra_context = {"title": _("Edit support grant")}
-

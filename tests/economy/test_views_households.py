@@ -35,7 +35,8 @@ def test_the_list_shows_every_household_with_grant_totals(client, leader, househ
     assert owners(response) == ["吴秀英", "张国富", "王春林"]
     fungus = next(h for h in response.context["households"] if h.owner == "王春林")
     assert fungus.grant_total == Decimal(11000) and fungus.grant_count == 2
-    assert response.context["grant_totals"] == {"amount": Decimal(17000), "count": 3}
+    assert response.context["totals"] == {"count": 3, "grant_amount": Decimal(17000),
+                                         "grant_count": 3}
     assert "17,000元 (3)" in response.content.decode()
 
 
@@ -54,7 +55,7 @@ def test_filters_by_sector_and_union(client, staff, households, unions):
     assert owners(client.get(url, {"union": unions[0].pk})) == ["王春林"]
     response = client.get(url, {"sector": "agriculture", "union": unions[1].pk})
     assert owners(response) == ["张国富"]
-    assert response.context["grant_totals"]["amount"] == Decimal(6000)
+    assert response.context["totals"]["grant_amount"] == Decimal(6000)
 
 
 def test_sorting_by_grants_puts_the_largest_first(client, staff, households):

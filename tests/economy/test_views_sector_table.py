@@ -46,10 +46,12 @@ def test_the_table_shows_value_share_change_and_completion(client, staff, return
 def test_the_chart_is_inline_svg_without_style_attributes(client, staff, returns):
     client.force_login(staff)
     page = client.get(reverse("economy:sector-table"), PERIOD).content.decode()
-    chart = page[page.index("<svg"):page.index("</svg>")]
-    assert chart.count("<rect") == 8
-    assert 'width="560.0"' in chart  # the largest sector fills the bar space
-    assert 'width="186.7"' in chart  # trade: a third of industry
+    start = page.index('data-testid="sector-chart"')
+    chart = page[start:page.index("</table>", start)]
+    assert chart.count("<rect") == 8 and chart.count("<svg") == 8
+    assert 'width="100"' in chart  # the largest sector fills the bar space
+    assert 'width="33.3"' in chart  # trade: a third of industry
+    assert "300.00万元" in chart and "100.00万元" in chart
     assert "style=" not in page and "<script>" not in page
 
 
