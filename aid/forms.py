@@ -1,10 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.forms.utils import flatatt
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from unions.models import Union
@@ -154,83 +151,3 @@ class BatchVisitForm(forms.Form):
         queryset=HardshipWorker.objects.all(), widget=forms.MultipleHiddenInput,
         error_messages={"required": _("Tick at least one worker.")},
     )
-
-
-KIND_FILTER_CHOICES = [("", _("All kinds")), *AidCase.Kind.choices,
-                       ("relief", _("All relief (living, medical, education)"))]
-STATUS_FILTER_CHOICES = [("", _("All statuses")), *AidCase.Status.choices,
-                         ("counted", _("Counted (approved or paid)")),
-                         ("pending", _("Pending (draft or submitted)"))]
-
-
-class QuickSelect(forms.Select):
-    """A <select> built without a template per option: the same markup, but fast with the
-    thousands of options of a province's union registry."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        selected = {str(v) for v in self.format_value(value)}
-        options = format_html_join("", '<option value="{}"{}>{}</option>', (
-            (str(key), SELECTED if str(key) in selected else "", label)
-            for key, label in self.choices))
-        return format_html('<select name="{}"{}>{}</select>', name,
-                           flatatt(self.build_attrs(self.attrs, attrs)), options)
-
-
-SELECTED = mark_safe(" selected")  # noqa: S308 (a constant)
-
-
-class CaseFilterForm(forms.Form):
-    """The case list's filters; the same parameters drive the list, its totals and the export."""
-
-    start = forms.DateField(label=_("granted from"), required=False, widget=DATE)
-    end = forms.DateField(label=_("granted to"), required=False, widget=DATE)
-    kind = forms.ChoiceField(label=_("kind"), choices=KIND_FILTER_CHOICES, required=False)
-    status = forms.ChoiceField(label=_("status"), choices=STATUS_FILTER_CHOICES, required=False)
-    campaign = forms.ModelChoiceField(label=_("campaign"), queryset=Campaign.objects.all(),
-                                      required=False, empty_label=_("All campaigns"))
-    union = forms.ModelChoiceField(label=_("union"),
-                                   queryset=Union.objects.order_by("name").only("pk", "name"),
-                                   required=False, empty_label=_("All unions"),
-                                   widget=QuickSelect)
-    q = forms.CharField(label=_("worker"), required=False, max_length=50)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            select = isinstance(field.widget, forms.Select)
-            field.widget.attrs["class"] = "form-select" if select else "form-control"
-        self.fields["q"].widget.attrs["placeholder"] = _("Name or last digits of the ID number")
-
-    def filter(self, queryset):
-        if not self.is_valid():
-            return queryset.none()
-        data = self.cleaned_data
-        if data["start"]:
-            queryset = queryset.filter(granted_on__gte=data["start"])
-        if data["end"]:
-            queryset = queryset.filter(granted_on__lte=data["end"])
-        if data["kind"] == "relief":
-            queryset = queryset.relief()
-        elif data["kind"]:
-            queryset = queryset.filter(kind=data["kind"])
-        if data["status"] == "counted":
-            queryset = queryset.counted()
-        elif data["status"] == "pending":
-            queryset = queryset.pending()
-        elif data["status"]:
-            queryset = queryset.filter(status=data["status"])
-        if data["campaign"]:
-            queryset = queryset.filter(campaign=data["campaign"])
-        if data["union"]:
-            queryset = queryset.filter(worker__union=data["union"])
-        if data["q"]:
-            queryset = queryset.filter(worker_matches("worker__", data["q"]))
-        return queryset
-
-
-def worker_matches(prefix: str, text: str) -> Q:
-    """Search words: digits (and X) match the end of the ID number, anything else the name."""
-    text = normalize_id_number(text)
-    if text and all(ch.isdigit() or ch == "X" for ch in text):
-        return Q(**{f"{prefix}id_number__endswith": text})
-    return Q(**{f"{prefix}name__icontains": text.strip()})

@@ -1,3 +1,4 @@
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
@@ -11,6 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.roles import DECIDERS, EDITORS, has_role
 from core.money import yuan
 
 from .validators import (
@@ -181,6 +183,18 @@ class AidCaseQuerySet(models.QuerySet):
         return self.annotate(touched=Q(entered_by=user.pk) | Exists(changed))
 
 
+@dataclass(frozen=True)
+class CaseActions:
+    """What one user may do with one case now (the services check again)."""
+
+    can_edit: bool = False
+    can_submit: bool = False
+    can_approve: bool = False
+    can_reject: bool = False
+    can_pay: bool = False
+    own_case: bool = False  # a leader who entered, changed or submitted it: no approving
+
+
 class AidCase(models.Model):
     """An aid case (救助记录): a holiday visit or a relief payment to one hardship worker."""
 
@@ -300,6 +314,25 @@ class AidCase(models.Model):
     def touched_by(self, user) -> bool:
         """Entered, changed or submitted by `user`: then that user does not approve it."""
         return self.entered_by_id == user.pk or self.history.filter(history_user=user.pk).exists()
+
+    def allowed_actions(self, user) -> CaseActions:
+        """The workflow steps `user` may take now: the page's buttons follow this.
+
+        A `touched` annotation (`AidCaseQuerySet.with_touched_by(user)`) spares the history query.
+        """
+        entering, deciding = has_role(user, *EDITORS), has_role(user, *DECIDERS)
+        draft = self.status == self.Status.DRAFT
+        submitted = self.status == self.Status.SUBMITTED
+        own = deciding and submitted and self._touched(user)
+        return CaseActions(
+            can_edit=entering and draft, can_submit=entering and draft,
+            can_approve=deciding and submitted and not own, can_reject=deciding and submitted,
+            can_pay=deciding and self.status == self.Status.APPROVED, own_case=own,
+        )
+
+    def _touched(self, user) -> bool:
+        touched = getattr(self, "touched", None)
+        return self.touched_by(user) if touched is None else touched
 
     def first_visit_in_campaign(self) -> "AidCase | None":
         """The visit already recorded for this worker in this campaign, if any."""

@@ -15,12 +15,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.roles import Role, has_role
+from accounts.models import User
+from accounts.roles import DECIDERS, EDITORS, has_role
+from core.locking import lock_version
 
 from .models import AidCase, Campaign, HardshipWorker
-
-ENTERING_ROLES = (Role.STAFF, Role.ADMIN)
-DECIDING_ROLES = (Role.LEADER,)
 
 
 class TransitionError(Exception):
@@ -31,7 +30,7 @@ class TransitionError(Exception):
         self.message = message
 
 
-def _require(user, roles: tuple[str, ...]) -> None:
+def _require(user: User, roles: tuple[str, ...]) -> None:
     if not has_role(user, *roles):
         raise PermissionDenied(_("Your role does not allow this."))
 
@@ -48,18 +47,18 @@ def _expect(case: AidCase, *statuses: str) -> None:
         )
 
 
-def _save(case: AidCase, by, fields: list[str]) -> AidCase:
+def _save(case: AidCase, by: User, fields: list[str]) -> AidCase:
     case.version += 1
     case._history_user = by  # the audit trail names the user even outside a request
     case.save(update_fields=[*fields, "status", "version"])
     return case
 
 
-def case_create(*, by, worker: HardshipWorker, kind: str, amount: Decimal, granted_on: date,
+def case_create(*, by: User, worker: HardshipWorker, kind: str, amount: Decimal, granted_on: date,
                 method: str = AidCase.Method.HOME, campaign: Campaign | None = None,
                 notes: str = "", submit: bool = False) -> AidCase:
     """Enter a case as a draft (or submitted at once); the model's rules are checked first."""
-    _require(by, ENTERING_ROLES)
+    _require(by, EDITORS)
     case = AidCase(worker=worker, kind=kind, amount=amount, granted_on=granted_on,
                    method=method, campaign=campaign, notes=notes, entered_by=by)
     if submit:
@@ -78,11 +77,11 @@ def case_create(*, by, worker: HardshipWorker, kind: str, amount: Decimal, grant
     return case
 
 
-def batch_visits(*, by, campaign: Campaign, workers: Iterable[HardshipWorker],
+def batch_visits(*, by: User, campaign: Campaign, workers: Iterable[HardshipWorker],
                  amount: Decimal, granted_on: date, method: str = AidCase.Method.HOME,
                  submit: bool = True) -> list[AidCase]:
     """Record one holiday visit per worker in one go: all of them, or none if any is refused."""
-    _require(by, ENTERING_ROLES)
+    _require(by, EDITORS)
     workers = list(workers)
     if not workers:
         raise ValidationError(_("Tick at least one worker."), code="no_workers")
@@ -103,9 +102,23 @@ def batch_visits(*, by, campaign: Campaign, workers: Iterable[HardshipWorker],
     return cases
 
 
-def case_submit(*, case_id: int, by) -> AidCase:
+def case_update(*, case: AidCase, by: User, seen_version: int) -> AidCase:
+    """Save the changes to a draft (already validated) that was opened at `seen_version`.
+
+    Only drafts are changed; a case saved or moved on since is refused (core.locking.StaleEdit).
+    """
+    _require(by, EDITORS)
+    with transaction.atomic():
+        case.version = lock_version(AidCase, case.pk, seen=seen_version)
+        _expect(AidCase.objects.get(pk=case.pk), AidCase.Status.DRAFT)
+        case._history_user = by
+        case.save()
+        return case
+
+
+def case_submit(*, case_id: int, by: User) -> AidCase:
     """Send a draft to the leaders for approval."""
-    _require(by, ENTERING_ROLES)
+    _require(by, EDITORS)
     with transaction.atomic():
         case = _locked(case_id)
         _expect(case, AidCase.Status.DRAFT)
@@ -114,9 +127,9 @@ def case_submit(*, case_id: int, by) -> AidCase:
         return _save(case, by, ["submitted_by", "submitted_at"])
 
 
-def case_approve(*, case_id: int, by) -> AidCase:
+def case_approve(*, case_id: int, by: User) -> AidCase:
     """Approve a submitted case: a leader who did not enter it (nor change or submit it)."""
-    _require(by, DECIDING_ROLES)
+    _require(by, DECIDERS)
     with transaction.atomic():
         case = _locked(case_id)
         # Four eyes: whoever put the figures in (entered, edited or submitted) does not approve.
@@ -128,9 +141,9 @@ def case_approve(*, case_id: int, by) -> AidCase:
         return _save(case, by, ["approved_by", "approved_at"])
 
 
-def case_reject(*, case_id: int, by, reason: str) -> AidCase:
+def case_reject(*, case_id: int, by: User, reason: str) -> AidCase:
     """Turn down a submitted case, saying why."""
-    _require(by, DECIDING_ROLES)
+    _require(by, DECIDERS)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Say why the case is rejected.")}, code="no_reason")
@@ -142,9 +155,9 @@ def case_reject(*, case_id: int, by, reason: str) -> AidCase:
         return _save(case, by, ["rejected_by", "rejected_at", "rejection_reason"])
 
 
-def case_mark_paid(*, case_id: int, by) -> AidCase:
+def case_mark_paid(*, case_id: int, by: User) -> AidCase:
     """Record that the money of an approved case has been handed over."""
-    _require(by, DECIDING_ROLES)
+    _require(by, DECIDERS)
     with transaction.atomic():
         case = _locked(case_id)
         _expect(case, AidCase.Status.APPROVED)

@@ -85,6 +85,12 @@ class ListFilterSet(FilterSet):
                 widget.attrs.setdefault("class", css)
         return self._form
 
+    def rows(self) -> QuerySet:
+        """The filtered rows; none while a filter is invalid (never an unfiltered list)."""
+        if not self.is_bound or self.is_valid():
+            return self.qs
+        return self.queryset.none()
+
     def sort_key(self) -> str:
         """The sort key in force ("" for a list without sorting)."""
         sort = self.filters.get(SORT_PARAM)
@@ -111,9 +117,7 @@ class FilteredListView(FilterView):
     def filtered_queryset(self) -> QuerySet:
         """The filtered rows (for exports): what the list shows, every page."""
         self.filterset = self.get_filterset(self.get_filterset_class())
-        if not self.filterset.is_bound or self.filterset.is_valid():
-            return self.filterset.qs
-        return self.filterset.queryset.none()
+        return self.filterset.rows()
 
     def get(self, _request, *args, **kwargs):
         self.object_list = self.filtered_queryset()

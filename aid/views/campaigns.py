@@ -1,38 +1,29 @@
+"""The campaign pages: the list, one campaign's figures, and recording its visits at once."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import ngettext
-from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from accounts.mixins import RoleRequiredMixin
-from accounts.roles import has_role
+from accounts.roles import EDITORS, has_role
 from core.audit import history_entries
-from core.views import IdempotentCreateMixin, OptimisticLockMixin
-from unions.models import Union
+from core.edit import RecordCreateView, RecordUpdateView
 
-from .. import services
+from .. import selectors, services
+from ..filters import CampaignWorkerFilterSet
 from ..forms import BatchVisitForm, CampaignForm
-from ..models import AidCase, Campaign, HardshipWorker
-from .common import ENTERING
-
-COUNTED = Q(cases__status__in=AidCase.COUNTED_STATUSES)
-PENDING = Q(cases__status__in=AidCase.PENDING_STATUSES)
+from ..models import Campaign
 
 
 class CampaignListView(RoleRequiredMixin, ListView):
-    model = Campaign
     paginate_by = 50
     template_name = "aid/campaign_list.html"
     context_object_name = "campaigns"
 
     def get_queryset(self):
-        return Campaign.objects.annotate(
-            counted_workers=Count("cases__worker", filter=COUNTED, distinct=True),
-            counted_money=Sum("cases__amount", filter=COUNTED),
-            pending_cases=Count("cases", filter=PENDING),
-        ).order_by("-starts_on", "name")
+        return selectors.campaigns()
 
 
 class CampaignDetailView(RoleRequiredMixin, DetailView):
@@ -42,28 +33,21 @@ class CampaignDetailView(RoleRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        rows = (self.object.cases.values("status")
-                .annotate(cases=Count("pk"), workers=Count("worker", distinct=True),
-                          money=Sum("amount")))
-        by_status = {row["status"]: row for row in rows}
-        context["by_status"] = [
-            {"status": status, "label": label, **by_status.get(status, {})}
-            for status, label in AidCase.Status.choices
-        ]
+        context["by_status"] = selectors.campaign_by_status(self.object)
         context["history"] = history_entries(self.object)
-        context["can_edit"] = has_role(self.request.user, *ENTERING)
+        context["can_edit"] = has_role(self.request.user, *EDITORS)
         return context
 
 
-class CampaignCreateView(RoleRequiredMixin, IdempotentCreateMixin, CreateView):
-    roles = ENTERING
+class CampaignCreateView(RoleRequiredMixin, RecordCreateView):
+    roles = EDITORS
     model = Campaign
     form_class = CampaignForm
     template_name = "aid/campaign_form.html"
 
 
-class CampaignUpdateView(RoleRequiredMixin, OptimisticLockMixin, UpdateView):
-    roles = ENTERING
+class CampaignUpdateView(RoleRequiredMixin, RecordUpdateView):
+    roles = EDITORS
     model = Campaign
     form_class = CampaignForm
     template_name = "aid/campaign_form.html"
@@ -72,41 +56,24 @@ class CampaignUpdateView(RoleRequiredMixin, OptimisticLockMixin, UpdateView):
 class CampaignBatchView(RoleRequiredMixin, TemplateView):
     """Tick the workers visited in a campaign and record all the visits in one submit."""
 
-    roles = ENTERING
+    roles = EDITORS
     template_name = "aid/campaign_batch.html"
 
     def dispatch(self, request, *args, **kwargs):
         self.campaign = get_object_or_404(Campaign, pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
-    def workers(self):
-        """Workers in hardship during the campaign, with whether they were visited in it."""
-        visited = AidCase.objects.filter(worker=OuterRef("pk"), campaign=self.campaign,
-                                         kind=AidCase.Kind.VISIT).exclude(
-            status=AidCase.Status.REJECTED)
-        workers = (HardshipWorker.objects
-                   .filter(Q(exited_on__isnull=True) | Q(exited_on__gte=self.campaign.starts_on),
-                           registered_on__lte=self.campaign.ends_on)
-                   .select_related("union").annotate(visited=Exists(visited)))
-        union, level = self.request.GET.get("union", ""), self.request.GET.get("level", "")
-        if union.isdigit():
-            workers = workers.filter(union_id=int(union))
-        if level in HardshipWorker.HardshipLevel.values:
-            workers = workers.filter(hardship_level=level)
-        return workers.order_by("visited", "union__name", "name", "pk")
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        workers = CampaignWorkerFilterSet(self.request.GET or None,
+                                          queryset=selectors.campaign_workers(self.campaign))
         context["campaign"] = self.campaign
         context.setdefault("form", BatchVisitForm(initial={
             "amount": self.campaign.standard_amount,
             "granted_on": min(self.campaign.ends_on, timezone.localdate())}))
-        context["workers"] = self.workers()
+        context["filter"] = workers
+        context["workers"] = workers.rows()
         context["ticked"] = {str(pk) for pk in self.request.POST.getlist("workers")}
-        context["unions"] = Union.objects.order_by("name").only("pk", "name")
-        context["levels"] = HardshipWorker.HardshipLevel.choices
-        context["union"] = self.request.GET.get("union", "")
-        context["level"] = self.request.GET.get("level", "")
         return context
 
     def post(self, request, *args, **kwargs):

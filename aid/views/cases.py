@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Sum
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -8,69 +7,52 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import CreateView, DetailView, ListView, UpdateView
+from django.views.generic import DetailView, ListView
 
 from accounts.mixins import RoleRequiredMixin
-from accounts.roles import has_role
+from accounts.roles import DECIDERS, EDITORS, has_role
 from core.audit import history_entries
+from core.edit import RecordCreateView, RecordUpdateView
 from core.exports import xlsx_response
+from core.lists import FilteredListView
 from core.money import yuan
-from core.views import IdempotentCreateMixin, OptimisticLockMixin
 
-from .. import services
-from ..forms import CaseFilterForm, CaseForm, RejectForm
+from .. import selectors, services
+from ..filters import CaseFilterSet
+from ..forms import CaseForm, RejectForm
 from ..models import AidCase, Campaign, HardshipWorker
-from .common import DECIDING, ENTERING, SortMixin
 
 # Kept from one case to the next by "save and add another".
 CARRIED_FIELDS = ("kind", "method", "campaign", "granted_on", "amount")
+TO_PAY_SHOWN = 100
 
 
-def filtered_cases(request) -> tuple[CaseFilterForm, object]:
-    form = CaseFilterForm(request.GET or None)
-    cases = AidCase.objects.select_related("worker", "worker__union", "campaign")
-    return form, (form.filter(cases) if form.is_bound else cases)
+class CaseListView(RoleRequiredMixin, FilteredListView):
+    """The cases, filtered and sorted, with the totals of all the pages."""
 
-
-def case_totals(cases) -> dict:
-    """Cases, distinct people and money of a filtered set, in one query."""
-    return cases.aggregate(cases=Count("pk"), workers=Count("worker", distinct=True),
-                           money=Sum("amount"))
-
-
-class CaseListView(RoleRequiredMixin, SortMixin, ListView):
-    paginate_by = 50
+    filterset_class = CaseFilterSet
     template_name = "aid/case_list.html"
     context_object_name = "cases"
-    sort_fields = {"granted": "granted_on", "amount": "amount", "worker": "worker__name",
-                   "status": "status"}
-    default_sort = "-granted"
 
     def get_queryset(self):
-        self.filter_form, cases = filtered_cases(self.request)
-        self.totals = case_totals(cases)
-        return cases.order_by(*self.sort_order())
+        return selectors.cases()
 
-    def get_paginator(self, *args, **kwargs):
-        paginator = super().get_paginator(*args, **kwargs)
-        paginator.count = self.totals["cases"]  # counted with the totals: no second COUNT(*)
-        return paginator
+    def get_totals(self, queryset):
+        return selectors.case_totals(queryset)  # its count spares the paginator a COUNT(*)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["filter_form"] = self.filter_form
-        context["totals"] = self.totals
-        context["can_enter"] = has_role(self.request.user, *ENTERING)
+        context["can_enter"] = has_role(self.request.user, *EDITORS)
         return context
 
 
-class CaseExportView(RoleRequiredMixin, View):
-    """The filtered cases as .xlsx; ID numbers masked."""
+class CaseExportView(CaseListView):
+    """The filtered cases (every page) as .xlsx, oldest first; ID numbers masked."""
 
-    def get(self, request):
-        _form, cases = filtered_cases(request)
-        cases = cases.select_related("entered_by", "approved_by").order_by("granted_on", "pk")
-        totals = case_totals(cases)
+    def get(self, request, *args, **kwargs):
+        cases = (self.filtered_queryset().select_related("entered_by", "approved_by")
+                 .order_by("granted_on", "pk"))
+        totals = self.get_totals(cases)
         headers = [_("No."), _("Worker"), _("ID number"), _("Union"), _("Kind"), _("Method"),
                    _("Campaign"), _("Amount (yuan)"), _("Granted on"), _("Status"),
                    _("Entered by"), _("Approved by"), _("Notes")]
@@ -81,8 +63,8 @@ class CaseExportView(RoleRequiredMixin, View):
                  str(c.approved_by) if c.approved_by else "", c.notes]
                 for c in cases.iterator(chunk_size=500))
         total_row = [_("Total"), _("%(count)d people") % {"count": totals["workers"]},
-                     "", "", "", "", "", totals["money"] or 0, "",
-                     _("%(count)d cases") % {"count": totals["cases"]}, "", "", ""]
+                     "", "", "", "", "", totals["money"], "",
+                     _("%(count)d cases") % {"count": totals["count"]}, "", "", ""]
         return xlsx_response(_("aid-cases.xlsx"), headers, rows, title=_("Aid cases"),
                              totals=total_row)
 
@@ -92,34 +74,19 @@ class CaseDetailView(RoleRequiredMixin, DetailView):
     context_object_name = "case"
 
     def get_queryset(self):
-        return AidCase.objects.select_related(
-            "worker", "worker__union", "campaign", "entered_by", "submitted_by",
-            "approved_by", "paid_by", "rejected_by")
+        return selectors.case_detail()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(case_actions(self.request.user, self.object))
+        context["actions"] = self.object.allowed_actions(self.request.user)
         context["history"] = history_entries(self.object)
         context["reject_form"] = RejectForm()
         return context
 
 
-def case_actions(user, case: AidCase) -> dict:
-    """What this user may do with this case now (the services check again)."""
-    entering, deciding = has_role(user, *ENTERING), has_role(user, *DECIDING)
-    status = case.status
-    own = deciding and status == AidCase.Status.SUBMITTED and case.touched_by(user)
-    return {
-        "can_edit": entering and status == AidCase.Status.DRAFT,
-        "can_submit": entering and status == AidCase.Status.DRAFT,
-        "can_approve": deciding and status == AidCase.Status.SUBMITTED and not own,
-        "can_reject": deciding and status == AidCase.Status.SUBMITTED,
-        "can_pay": deciding and status == AidCase.Status.APPROVED,
-        "own_case": own,
-    }
-
-
 class CaseFormMixin:
+    """The case form; shown again with errors, it names the worker's first visit if any."""
+
     model = AidCase
     form_class = CaseForm
     template_name = "aid/case_form.html"
@@ -131,37 +98,14 @@ class CaseFormMixin:
         return context
 
 
-class CaseSaveMixin:
-    """Creation goes through the service: role, rules, and the entering user recorded."""
+class CaseCreateView(RoleRequiredMixin, CaseFormMixin, RecordCreateView):
+    """Fast entry: the worker found as you type, the campaign's amount filled in.
 
-    def form_valid(self, form):
-        data = form.cleaned_data
-        try:
-            case = services.case_create(
-                by=self.request.user, worker=data["worker"], kind=data["kind"],
-                method=data["method"], campaign=data["campaign"], amount=data["amount"],
-                granted_on=data["granted_on"], notes=data["notes"], submit=data["submit_now"])
-        except ValidationError as error:
-            # Only a race gets here (the form checked the same rules): say so, save nothing.
-            messages.error(self.request, " ".join(error.messages))
-            return redirect("aid:case-create")
-        self.object = case
-        if "_addanother" in self.request.POST:
-            messages.success(self.request, _("%(case)s saved: %(worker)s, %(amount)s. "
-                                             "Enter the next one.")
-                             % {"case": case, "worker": case.worker.name,
-                                "amount": yuan(case.amount)})
-            carried = {f: self.request.POST.get(f, "") for f in CARRIED_FIELDS}
-            return redirect(f"{reverse('aid:case-create')}?{urlencode(carried)}")
-        messages.success(self.request, _("%(case)s saved.") % {"case": case})
-        return redirect(case)
+    "Save and add another" comes back to an empty form keeping kind, method, campaign, date
+    and amount.
+    """
 
-
-class CaseCreateView(RoleRequiredMixin, IdempotentCreateMixin, CaseSaveMixin, CaseFormMixin,
-                     CreateView):
-    """Fast entry: the worker found as you type, the campaign's amount filled in."""
-
-    roles = ENTERING
+    roles = EDITORS
 
     def get_initial(self):
         initial = {"granted_on": self.request.GET.get("granted_on") or timezone.localdate(),
@@ -183,20 +127,55 @@ class CaseCreateView(RoleRequiredMixin, IdempotentCreateMixin, CaseSaveMixin, Ca
         kwargs["instance"] = AidCase(entered_by=self.request.user)
         return kwargs
 
+    def save(self, form):
+        data = form.cleaned_data
+        return services.case_create(
+            by=self.request.user, worker=data["worker"], kind=data["kind"],
+            method=data["method"], campaign=data["campaign"], amount=data["amount"],
+            granted_on=data["granted_on"], notes=data["notes"], submit=data["submit_now"])
 
-class CaseUpdateView(RoleRequiredMixin, OptimisticLockMixin, CaseFormMixin, UpdateView):
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            # Only a race gets here (the form checked the same rules): say so, save nothing.
+            messages.error(self.request, " ".join(error.messages))
+            return redirect("aid:case-create")
+
+    def adding_another(self) -> bool:
+        return "_addanother" in self.request.POST
+
+    def get_success_url(self):
+        if self.adding_another():
+            carried = {field: self.request.POST.get(field, "") for field in CARRIED_FIELDS}
+            return f"{reverse('aid:case-create')}?{urlencode(carried)}"
+        return self.object.get_absolute_url()
+
+    def get_success_message(self, form):
+        case = self.object
+        if self.adding_another():
+            return _("%(case)s saved: %(worker)s, %(amount)s. Enter the next one.") % {
+                "case": case, "worker": case.worker.name, "amount": yuan(case.amount)}
+        return _("%(case)s saved.") % {"case": case}
+
+
+class CaseUpdateView(RoleRequiredMixin, CaseFormMixin, RecordUpdateView):
     """Only drafts are edited; a stale form (someone saved or submitted since) is refused."""
 
-    roles = ENTERING
+    roles = EDITORS
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and has_role(request.user, *ENTERING):
+        if has_role(request.user, *EDITORS):
             case = get_object_or_404(AidCase, pk=kwargs["pk"])
-            if not case.is_editable:
+            if not case.allowed_actions(request.user).can_edit:
                 messages.error(request, _("%(case)s is %(status)s: only drafts can be changed.")
                                % {"case": case, "status": case.get_status_display()})
                 return redirect(case)
         return super().dispatch(request, *args, **kwargs)
+
+    def save(self, form):
+        return services.case_update(case=form.instance, by=self.request.user,
+                                    seen_version=form.cleaned_data["version"])
 
 
 class CaseStepView(RoleRequiredMixin, View):
@@ -232,19 +211,19 @@ class CaseStepView(RoleRequiredMixin, View):
 
 
 class CaseSubmitView(CaseStepView):
-    roles = ENTERING
+    roles = EDITORS
     service = staticmethod(services.case_submit)
     done_message = gettext_lazy("%(case)s was submitted for approval.")
 
 
 class CaseApproveView(CaseStepView):
-    roles = DECIDING
+    roles = DECIDERS
     service = staticmethod(services.case_approve)
     done_message = gettext_lazy("%(case)s was approved.")
 
 
 class CaseRejectView(CaseStepView):
-    roles = DECIDING
+    roles = DECIDERS
     service = staticmethod(services.case_reject)
     done_message = gettext_lazy("%(case)s was rejected.")
 
@@ -253,7 +232,7 @@ class CaseRejectView(CaseStepView):
 
 
 class CasePayView(CaseStepView):
-    roles = DECIDING
+    roles = DECIDERS
     service = staticmethod(services.case_mark_paid)
     done_message = gettext_lazy("%(case)s was marked paid.")
 
@@ -261,24 +240,18 @@ class CasePayView(CaseStepView):
 class CaseQueueView(RoleRequiredMixin, ListView):
     """The leader's queue: cases awaiting approval, then approved cases awaiting payment."""
 
-    roles = DECIDING
+    roles = DECIDERS
     template_name = "aid/case_queue.html"
     context_object_name = "cases"
     paginate_by = 50
 
     def get_queryset(self):
-        return (AidCase.objects.filter(status=AidCase.Status.SUBMITTED)
-                .select_related("worker", "worker__union", "campaign", "entered_by")
-                .with_touched_by(self.request.user)
-                .order_by("submitted_at", "pk"))
+        return selectors.approval_queue(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["to_pay"] = (AidCase.objects.filter(status=AidCase.Status.APPROVED)
-                             .select_related("worker", "worker__union", "campaign",
-                                             "approved_by")
-                             .order_by("approved_at", "pk")[:100])
-        context["to_pay_count"] = AidCase.objects.filter(status=AidCase.Status.APPROVED).count()
-        context["waiting"] = case_totals(
-            AidCase.objects.filter(status=AidCase.Status.SUBMITTED))
+        to_pay = selectors.awaiting_payment()
+        context["to_pay"] = to_pay[:TO_PAY_SHOWN]
+        context["to_pay_count"] = to_pay.count()
+        context["waiting"] = selectors.case_totals(selectors.awaiting_approval())
         return context

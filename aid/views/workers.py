@@ -1,20 +1,18 @@
-from django.db.models import Count, Q
 from django.http import JsonResponse
 from django.views import View
-from django.views.generic import CreateView, DetailView, ListView, UpdateView
+from django.views.generic import DetailView
 
 from accounts.mixins import RoleRequiredMixin
-from accounts.roles import has_role
+from accounts.roles import EDITORS, READERS, has_role
 from core.audit import history_entries
-from core.views import IdempotentCreateMixin, OptimisticLockMixin
-from unions.models import Union
+from core.edit import RecordCreateView, RecordUpdateView
+from core.lists import FilteredListView
 
-from ..forms import WorkerForm, worker_matches
-from ..models import AidCase, HardshipWorker
+from .. import selectors
+from ..filters import WorkerFilterSet
+from ..forms import WorkerForm
+from ..models import HardshipWorker
 from ..validators import mask_id_number
-from .common import ANY_ROLE, ENTERING, SortMixin
-
-SEARCH_LIMIT = 10
 
 
 def _cause_labels(causes) -> str:
@@ -25,41 +23,13 @@ def _cause_labels(causes) -> str:
 WORKER_HISTORY_FORMATTERS = {"id_number": mask_id_number, "causes": _cause_labels}
 
 
-def workers_matching(request):
-    """The workers of `?q=` (name, or last digits of the ID) and `?union=`."""
-    workers = HardshipWorker.objects.all()
-    q = request.GET.get("q", "").strip()
-    if q:
-        workers = workers.filter(worker_matches("", q))
-    union = request.GET.get("union", "")
-    if union.isdigit():
-        workers = workers.filter(union_id=int(union))
-    return workers, q
-
-
-class WorkerListView(RoleRequiredMixin, SortMixin, ListView):
-    model = HardshipWorker
-    paginate_by = 50
+class WorkerListView(RoleRequiredMixin, FilteredListView):
+    filterset_class = WorkerFilterSet
     template_name = "aid/worker_list.html"
     context_object_name = "workers"
-    sort_fields = {"name": "name", "union": "union__name", "registered": "registered_on",
-                   "level": "hardship_level"}
-    default_sort = "name"
 
     def get_queryset(self):
-        workers, self.q = workers_matching(self.request)
-        counted = Q(cases__status__in=AidCase.COUNTED_STATUSES)
-        return (workers.select_related("union")
-                .annotate(counted_cases=Count("cases", filter=counted))
-                .order_by(*self.sort_order()))
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["q"] = self.q
-        context["unions"] = Union.objects.order_by("name").only("pk", "name")
-        context["union"] = self.request.GET.get("union", "")
-        context["total"] = context["paginator"].count
-        return context
+        return selectors.workers()
 
 
 class WorkerDetailView(RoleRequiredMixin, DetailView):
@@ -75,22 +45,22 @@ class WorkerDetailView(RoleRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         worker = self.object
-        context["show_id_number"] = has_role(self.request.user, *ANY_ROLE)
-        context["cases"] = worker.cases.select_related("campaign").order_by("-granted_on", "-pk")
+        context["show_id_number"] = has_role(self.request.user, *READERS)
+        context["cases"] = selectors.worker_cases(worker)
         context["history"] = history_entries(worker, formatters=WORKER_HISTORY_FORMATTERS)
-        context["can_edit"] = has_role(self.request.user, *ENTERING)
+        context["can_edit"] = has_role(self.request.user, *EDITORS)
         return context
 
 
-class WorkerCreateView(RoleRequiredMixin, IdempotentCreateMixin, CreateView):
-    roles = ENTERING
+class WorkerCreateView(RoleRequiredMixin, RecordCreateView):
+    roles = EDITORS
     model = HardshipWorker
     form_class = WorkerForm
     template_name = "aid/worker_form.html"
 
 
-class WorkerUpdateView(RoleRequiredMixin, OptimisticLockMixin, UpdateView):
-    roles = ENTERING
+class WorkerUpdateView(RoleRequiredMixin, RecordUpdateView):
+    roles = EDITORS
     model = HardshipWorker
     form_class = WorkerForm
     template_name = "aid/worker_form.html"
@@ -100,13 +70,9 @@ class WorkerSearchView(RoleRequiredMixin, View):
     """JSON for the case form's worker box: at most ten matches, ID numbers masked."""
 
     def get(self, request):
-        workers, q = workers_matching(request)
-        if not q:
-            return JsonResponse({"results": []})
-        found = workers.select_related("union").order_by("name", "pk")[:SEARCH_LIMIT]
         return JsonResponse({"results": [
             {"id": w.pk, "name": w.name, "id_number": w.masked_id_number,
              "union": w.union.name, "hardship_level": w.get_hardship_level_display(),
              "exited": w.exited_on is not None}
-            for w in found
+            for w in selectors.worker_search(request.GET)
         ]})

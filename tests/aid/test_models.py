@@ -1,3 +1,4 @@
+from dataclasses import asdict
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -6,8 +7,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from accounts.roles import Role, has_role
 from aid.models import AidCase, AidKindCap, HardshipWorker
 from tests.aid.factories import make_campaign, make_case, make_union, make_worker, valid_id
+from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -155,3 +158,44 @@ def test_case_after_the_worker_left_hardship_is_refused(staff):
     with pytest.raises(ValidationError) as error:
         new_case(staff, worker=worker, granted_on=date(2012, 1, 5)).full_clean()
     assert error.value.error_dict["granted_on"][0].code == "after_exit"
+
+
+# --- what a user may do with a case ------------------------------------------------------
+
+@pytest.mark.parametrize(("status", "role", "allowed"), [
+    ("draft", Role.STAFF, {"can_edit", "can_submit"}),
+    ("draft", Role.ADMIN, {"can_edit", "can_submit"}),
+    ("draft", Role.LEADER, set()),
+    ("submitted", Role.STAFF, set()),
+    ("submitted", Role.LEADER, {"can_approve", "can_reject"}),
+    ("approved", Role.LEADER, {"can_pay"}),
+    ("approved", Role.STAFF, set()),
+    ("paid", Role.LEADER, set()),
+    ("rejected", Role.LEADER, set()),
+])
+def test_allowed_actions_follow_role_and_status(staff, leader, status, role, allowed):
+    case = make_case(entered_by=staff, status=status, submitted_by=staff,
+                     approved_by=leader if status in ("approved", "paid") else None,
+                     paid_by=leader if status == "paid" else None,
+                     rejected_by=leader if status == "rejected" else None,
+                     rejection_reason="不符合" if status == "rejected" else "")
+    user = make_user(role, f"someone-{role}")
+    actions = asdict(case.allowed_actions(user))
+    assert {name for name, may in actions.items() if may} == allowed
+
+
+def test_a_leader_who_entered_a_case_may_reject_it_but_not_approve_it(staff):
+    both = make_user(Role.STAFF, "both")
+    both.groups.add(make_user(Role.LEADER, "tmp-leader").groups.get())
+    case = make_case(entered_by=both, status="submitted", submitted_by=both)
+    actions = case.allowed_actions(both)
+    assert (actions.can_approve, actions.can_reject, actions.own_case) == (False, True, True)
+
+
+def test_allowed_actions_use_the_touched_annotation_without_a_query(
+        staff, leader, django_assert_num_queries):
+    make_case(entered_by=staff, status="submitted", submitted_by=staff)
+    case = AidCase.objects.with_touched_by(leader).get()
+    has_role(leader, Role.LEADER)  # the roles are read once per request, not once per case
+    with django_assert_num_queries(0):
+        assert case.allowed_actions(leader).can_approve

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from accounts.roles import Role
 from aid import services
 from aid.models import AidCase
+from core.locking import StaleEdit
 from tests.aid.factories import make_campaign, make_case, make_worker
 from tests.conftest import make_user
 
@@ -240,3 +241,38 @@ def test_a_visit_entered_twice_at_the_same_moment_is_refused_by_the_database(sta
                              campaign=campaign)
     assert str(first.pk) in error.value.messages[0]
     assert AidCase.objects.count() == 1
+
+
+def test_staff_changes_a_draft_and_the_change_names_them(staff):
+    case = make_case(entered_by=staff, amount=Decimal(1000))
+    case.amount = Decimal(1200)
+    services.case_update(case=case, by=staff, seen_version=0)
+    case.refresh_from_db()
+    assert case.amount == Decimal(1200)
+    assert case.version == 1
+    assert case.history.first().history_user == staff
+
+
+def test_a_change_to_a_case_saved_since_it_was_opened_is_refused(staff):
+    case = make_case(entered_by=staff, amount=Decimal(1000))
+    services.case_update(case=AidCase.objects.get(pk=case.pk), by=staff, seen_version=0)
+    case.amount = Decimal(1500)
+    with pytest.raises(StaleEdit):
+        services.case_update(case=case, by=staff, seen_version=0)
+    case.refresh_from_db()
+    assert case.amount == Decimal(1000)
+
+
+def test_a_submitted_case_is_not_changed(staff):
+    case = submitted(staff)
+    case.amount = Decimal(9)
+    with pytest.raises(services.TransitionError):
+        services.case_update(case=case, by=staff, seen_version=0)
+    case.refresh_from_db()
+    assert case.amount == Decimal(2000)
+
+
+def test_leader_cannot_change_a_case(staff, leader):
+    case = make_case(entered_by=staff)
+    with pytest.raises(PermissionDenied):
+        services.case_update(case=case, by=leader, seen_version=0)

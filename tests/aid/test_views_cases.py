@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from accounts.roles import Role
 from aid import services
 from aid.models import AidCase, AidKindCap
-from core.views import STALE_MESSAGE
+from core.locking import STALE_MESSAGE
 from tests.aid.factories import make_campaign, make_case, make_union, make_worker, valid_id
 from tests.conftest import make_user
 
@@ -327,7 +327,7 @@ def test_case_list_with_a_bad_filter_shows_nothing_and_says_why(client, staff, m
     client.force_login(staff)
     response = client.get(reverse("aid:case-list"), {"kind": "lottery"})
     assert list(response.context["cases"]) == []
-    assert response.context["filter_form"].errors
+    assert response.context["filter"].form.errors
 
 
 def test_case_list_masks_id_numbers(client, staff):
@@ -348,7 +348,7 @@ def test_case_list_paginates_with_a_fixed_query_count(client, staff, leader,
     with django_assert_max_num_queries(12):
         response = client.get(reverse("aid:case-list"), {"page": 2, "sort": "amount"})
     assert len(response.context["cases"]) == 50
-    assert response.context["totals"] == {"cases": 120, "workers": 30,
+    assert response.context["totals"] == {"count": 120, "workers": 30,
                                           "money": Decimal(12000)}
 
 

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from aid.models import AidCase, HardshipWorker
-from core.views import STALE_MESSAGE
+from core.locking import STALE_MESSAGE
 from tests.aid.factories import make_case, make_union, make_worker, valid_id
 
 pytestmark = pytest.mark.django_db
