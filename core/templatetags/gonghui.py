@@ -47,6 +47,10 @@ def sort_header(context, key: str, label: str) -> str:
 
 @register.simple_tag(takes_context=True)
 def page_url(context, number: int) -> str:
-    """The current list (filters and sort) on page `number`."""
-    sort = urlencode({"sort": context["sort"]}) if context.get("sort") else ""
-    return _joined(context.get("list_query", ""), sort, urlencode({"page": number}))
+    """The current list (filters and sort) on page `number`; the default order needs no `sort`."""
+    sort = context.get("sort", "")
+    sorting = getattr(context.get("filter"), "filters", {}).get("sort")
+    if sort == getattr(sorting, "default", None):
+        sort = ""
+    return _joined(context.get("list_query", ""), urlencode({"sort": sort}) if sort else "",
+                   urlencode({"page": number}))
