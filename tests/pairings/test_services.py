@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils.translation import override
 
+from core.locking import StaleEdit
 from pairings import services
 from pairings.models import Beneficiary, FundEntry, Helper, Pairing
 from tests.pairings.factories import (
@@ -104,7 +105,7 @@ def test_correcting_an_injection_counts_the_balance_without_its_old_amount(proje
 def test_a_stale_correction_is_refused_and_nothing_is_overwritten(project):
     entry = raise_funds(project.pairing.round, 10000, date(2011, 3, 20))
     services.fund_entry_update(entry_id=entry.pk, version=0, amount=Decimal(12000))
-    with pytest.raises(services.StaleRecord):
+    with pytest.raises(StaleEdit):
         services.fund_entry_update(entry_id=entry.pk, version=0, amount=Decimal(11000))
     entry.refresh_from_db()
     assert entry.amount == 12000
@@ -194,7 +195,7 @@ def test_recording_an_exit_closes_the_pairing_once(unions):
 def test_recording_an_exit_on_a_stale_form_is_refused(unions):
     pairing = make_pairing(make_poverty_round())
     Pairing.objects.filter(pk=pairing.pk).update(version=3)
-    with pytest.raises(services.StaleRecord):
+    with pytest.raises(StaleEdit):
         services.pairing_close(pairing_id=pairing.pk, status=Pairing.Status.EXITED,
                                closed_on=date(2012, 5, 1), version=2)
     pairing.refresh_from_db()
@@ -228,6 +229,6 @@ def test_student_pairings_have_no_projects(unions):
 def test_project_update_is_versioned(project):
     updated = services.project_update(project_id=project.pk, version=0, name="肉牛养殖")
     assert updated.version == 1
-    with pytest.raises(services.StaleRecord):
+    with pytest.raises(StaleEdit):
         services.project_update(project_id=project.pk, version=0, name="林蛙养殖")
     assert project.history.count() == 2
