@@ -2,8 +2,9 @@
 
 `RecordCreateView` and `RecordUpdateView` are Django's CreateView and UpdateView with, in order:
 the form gets a hidden field (a submission token, or the version it was opened at), saving runs
-in one transaction through `save(form)` (override it to call the app's service), and the success
-message is given only once the record is saved. Put the role check in front:
+in one transaction through `save(form)` (override it to call the app's service), a rule the
+service refuses (a ValidationError) shows on the form with nothing kept, and the success message
+is given only once the record is saved. Put the role check in front:
 `class CaseUpdateView(RoleRequiredMixin, RecordUpdateView)`.
 """
 
@@ -11,12 +12,13 @@ import uuid
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, UpdateView
 
-from .locking import StaleEdit, lock_version
+from .locking import lock_version
 from .models import FormSubmission
 
 ALREADY_SUBMITTED = _("This form was already submitted; nothing was saved twice.")
@@ -59,17 +61,20 @@ class RecordCreateView(CreateView):
             token=token, user=self.request.user).exclude(target_url="").first()
 
     def form_valid(self, form):
-        with transaction.atomic():
-            submission, created = FormSubmission.objects.get_or_create(
-                token=form.cleaned_data["submission_token"],
-                defaults={"user": self.request.user})
-            if not created:
-                messages.info(self.request, ALREADY_SUBMITTED)
-                return redirect(submission.target_url or "home")
-            self.object = self.save(form)
-            url = self.get_success_url()
-            submission.target_url = url
-            submission.save(update_fields=["target_url"])
+        try:
+            with transaction.atomic():
+                submission, created = FormSubmission.objects.get_or_create(
+                    token=form.cleaned_data["submission_token"],
+                    defaults={"user": self.request.user})
+                if not created:
+                    messages.info(self.request, ALREADY_SUBMITTED)
+                    return redirect(submission.target_url or "home")
+                self.object = self.save(form)
+                url = self.get_success_url()
+                submission.target_url = url
+                submission.save(update_fields=["target_url"])
+        except ValidationError as refused:  # rolled back: the token can be used again
+            return refused_on(self, form, refused)
         return saved(self.request, self.get_success_message(form), url)
 
     def get_success_message(self, form) -> str:
@@ -92,18 +97,27 @@ class RecordUpdateView(UpdateView):
         return form
 
     def form_valid(self, form):
-        with transaction.atomic():
-            try:
+        try:
+            with transaction.atomic():
                 form.instance.version = lock_version(type(self.object), self.object.pk,
                                                      seen=form.cleaned_data["version"])
-            except StaleEdit as stale:
-                form.add_error(None, stale)
-                return self.form_invalid(form)
-            self.object = self.save(form)
+                self.object = self.save(form)
+        except ValidationError as refused:  # a StaleEdit, or a rule of the service
+            return refused_on(self, form, refused)
         return saved(self.request, self.get_success_message(form), self.get_success_url())
 
     def get_success_message(self, form) -> str:
         return self.success_message % form.cleaned_data if self.success_message else ""
+
+
+def refused_on(view, form, error: ValidationError):
+    """The form again with what saving refused: by field where the form has the field."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+    return view.form_invalid(form)
 
 
 def saved(request, message: str, url: str):

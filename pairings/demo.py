@@ -184,11 +184,9 @@ def load_poverty_round() -> Round:
     """The fifth round: 30 pairs, 30 projects, 250,000 yuan raised, 200,000 injected."""
     programme, _ = Programme.objects.get_or_create(
         name="“一帮一”扶贫创业工程", defaults={"kind": Programme.Kind.POVERTY})
-    fifth, _ = Round.objects.get_or_create(
-        name="第五轮",
-        defaults={"programme": programme, "starts_on": date(2011, 3, 1),
-                  "ends_on": date(2012, 12, 31), "exit_target": Decimal(100)},
-    )
+    fifth = Round.objects.filter(name="第五轮").first() or services.round_create(
+        programme=programme, name="第五轮", starts_on=date(2011, 3, 1),
+        ends_on=date(2012, 12, 31), exit_target=Decimal(100))
     officials = [services.helper_for(kind=Helper.Kind.OFFICIAL, name=name, organisation=post)
                  for name, post in OFFICIALS]
     units = [services.helper_for(kind=Helper.Kind.UNIT, name=name) for name in UNITS]
@@ -239,8 +237,8 @@ def load_student_aid() -> Round:
     """Student aid: 107 students, 131 branches; 25,680 yuan received and disbursed in 2012."""
     programme, _ = Programme.objects.get_or_create(
         name="基层党支部助学结对", defaults={"kind": Programme.Kind.STUDENT})
-    first, _ = Round.objects.get_or_create(
-        name="助学结对第一轮", defaults={"programme": programme, "starts_on": date(2010, 9, 1)})
+    first = Round.objects.filter(name="助学结对第一轮").first() or services.round_create(
+        programme=programme, name="助学结对第一轮", starts_on=date(2010, 9, 1))
     branches = [services.helper_for(kind=Helper.Kind.BRANCH, name=name)
                 for name in _branch_names()]
     pairings = []

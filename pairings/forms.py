@@ -1,19 +1,9 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from aid.models import HardshipWorker
 
 from .models import Beneficiary, FundEntry, Pairing, Programme, Project, Round
-
-
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: by field where the form has it."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 class ModelFieldsMixin:
@@ -30,7 +20,7 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
-class RoundForm(forms.ModelForm):
+class RoundForm(ModelFieldsMixin, forms.ModelForm):
     class Meta:
         model = Round
         fields = ["programme", "name", "starts_on", "ends_on", "exit_target"]

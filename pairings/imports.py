@@ -7,26 +7,40 @@ column, or else the poverty-alleviation round running on that day.
 """
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from simple_history.utils import bulk_create_with_history
 
+from accounts.models import User
 from aid.models import HardshipWorker
 from aid.validators import mask_id_number, normalize_id_number
 from core import imports
 from core.imports import Column, Errors, Row
 
-from .models import Beneficiary, Helper, Pairing, PairingHelper, Programme, Round
+from . import services
+from .models import Beneficiary, Helper, Pairing, Programme, Round
 
 IMPORTED_KINDS = (Beneficiary.Kind.WORKER, Beneficiary.Kind.BASE)
+HELPER_COLUMNS = (("official", Helper.Kind.OFFICIAL), ("unit", Helper.Kind.UNIT))
 
 
 def _looks_like_id_number(value: str) -> bool:
     number = normalize_id_number(value)
     return len(number) == 18 and number[:17].isdigit()
+
+
+@dataclass
+class Found:
+    """What the checks found for one row: its round, and the records it names that exist."""
+
+    round: Round | None = None
+    worker: HardshipWorker | None = None
+    beneficiary: Beneficiary | None = None
+    official: Helper | None = None
+    unit: Helper | None = None
 
 
 class PairingImporter(imports.Importer):
@@ -44,43 +58,47 @@ class PairingImporter(imports.Importer):
                example="朝阳镇 地栽黑木耳"),
     )
 
+    def __init__(self) -> None:
+        self.found: dict[int, Found] = {}  # by row number, filled by check()
+
     def check(self, rows: list[Row], errors: Errors) -> None:
+        self.found = {row.number: Found() for row in rows}
         rounds = list(Round.objects.filter(programme__kind=Programme.Kind.POVERTY)
                       .select_related("programme"))
-        self._check_rounds(rows, errors, rounds)
+        for row in rows:
+            self.found[row.number].round = self._round_of(row, errors, rounds)
+        self._find_workers(rows, errors)
         self._find_beneficiaries(rows, errors)
         self._find_helpers(rows, errors)
         self._check_pairs(rows, errors)
 
-    def _check_rounds(self, rows: list[Row], errors: Errors, rounds: list[Round]) -> None:
-        by_name = {r.name: r for r in rounds}
-        today = timezone.localdate()
-        for row in rows:
-            values = row.values
-            if values["beneficiary_kind"] not in IMPORTED_KINDS:
-                errors.add(row.number, "beneficiary_kind",
-                           _("only hardship workers and entrepreneurship bases are imported"))
-            day = values["paired_on"]
-            if values.get("round"):
-                chosen = by_name.get(values["round"])
-                if chosen is None:
-                    errors.add(row.number, "round",
-                               _("no poverty-alleviation round has this name"))
-                    continue
-            else:
-                running = [r for r in rounds if r.covers(day)]
-                chosen = max(running, key=lambda r: r.starts_on) if running else None
-                if chosen is None:
-                    errors.add(row.number, "paired_on",
-                               _("no poverty-alleviation round runs on this date"))
-                    continue
-            if not chosen.covers(day):
-                errors.add(row.number, "paired_on", chosen.outside_message(day).messages[0])
-            elif day > today:
-                errors.add(row.number, "paired_on", _("is in the future"))
-            values["_round"] = chosen
+    def _round_of(self, row: Row, errors: Errors, rounds: list[Round]) -> Round | None:
+        """The round named in the row, or the one running on its day; None when neither."""
+        values = row.values
+        if values["beneficiary_kind"] not in IMPORTED_KINDS:
+            errors.add(row.number, "beneficiary_kind",
+                       _("only hardship workers and entrepreneurship bases are imported"))
+        day = values["paired_on"]
+        if values.get("round"):
+            chosen = next((r for r in rounds if r.name == values["round"]), None)
+            if chosen is None:
+                errors.add(row.number, "round", _("no poverty-alleviation round has this name"))
+                return None
+        else:
+            running = [r for r in rounds if r.covers(day)]
+            chosen = max(running, key=lambda r: r.starts_on) if running else None
+            if chosen is None:
+                errors.add(row.number, "paired_on",
+                           _("no poverty-alleviation round runs on this date"))
+                return None
+        if not chosen.covers(day):
+            errors.add(row.number, "paired_on", chosen.outside_message().messages[0])
+        elif day > timezone.localdate():
+            errors.add(row.number, "paired_on", _("is in the future"))
+        return chosen
 
-    def _find_beneficiaries(self, rows: list[Row], errors: Errors) -> None:
+    def _find_workers(self, rows: list[Row], errors: Errors) -> None:
+        """The hardship worker of each worker row: by ID number, or by a name held once."""
         workers_rows = [r for r in rows if r.values["beneficiary_kind"] == Beneficiary.Kind.WORKER]
         ids = {normalize_id_number(r.values["beneficiary"]) for r in workers_rows
                if _looks_like_id_number(r.values["beneficiary"])}
@@ -106,14 +124,15 @@ class PairingImporter(imports.Importer):
                 elif len(found) > 1:
                     errors.add(row.number, "beneficiary",
                                _("several hardship workers have this name: give the ID number"))
-            row.values["_worker"] = worker
+            self.found[row.number].worker = worker
 
+    def _find_beneficiaries(self, rows: list[Row], errors: Errors) -> None:
+        """The beneficiary records that exist already: a worker's, or a base of that name."""
+        workers = [f.worker for f in self.found.values() if f.worker is not None]
         base_names = {r.values["beneficiary"] for r in rows
                       if r.values["beneficiary_kind"] == Beneficiary.Kind.BASE}
         existing = Beneficiary.objects.filter(
-            Q(worker__in=[r.values["_worker"] for r in workers_rows if r.values.get("_worker")])
-            | Q(kind=Beneficiary.Kind.BASE, name__in=base_names)
-        )
+            Q(worker__in=workers) | Q(kind=Beneficiary.Kind.BASE, name__in=base_names))
         by_worker, bases = {}, defaultdict(list)
         for beneficiary in existing:
             if beneficiary.worker_id:
@@ -121,48 +140,46 @@ class PairingImporter(imports.Importer):
             else:
                 bases[beneficiary.name].append(beneficiary)
         for row in rows:
-            values = row.values
-            if values["beneficiary_kind"] == Beneficiary.Kind.WORKER:
-                worker = values.get("_worker")
-                values["_beneficiary"] = by_worker.get(worker.pk) if worker else None
-            elif values["beneficiary_kind"] == Beneficiary.Kind.BASE:
-                found = bases.get(values["beneficiary"], [])
-                values["_beneficiary"] = found[0] if found else None
-                if len(found) > 1:
+            found = self.found[row.number]
+            if found.worker is not None:
+                found.beneficiary = by_worker.get(found.worker.pk)
+            elif row.values["beneficiary_kind"] == Beneficiary.Kind.BASE:
+                named = bases.get(row.values["beneficiary"], [])
+                found.beneficiary = named[0] if named else None
+                if len(named) > 1:
                     errors.add(row.number, "beneficiary",
                                _("several bases have this name; enter this pair on its own"))
 
     def _find_helpers(self, rows: list[Row], errors: Errors) -> None:
-        wanted = Q(kind=Helper.Kind.OFFICIAL, name__in={r.values["official"] for r in rows}) | Q(
-            kind=Helper.Kind.UNIT, name__in={r.values["unit"] for r in rows})
-        found = defaultdict(list)
+        wanted = Q()
+        for column, kind in HELPER_COLUMNS:
+            wanted |= Q(kind=kind, name__in={r.values[column] for r in rows})
+        existing = defaultdict(list)
         for helper in Helper.objects.filter(wanted):
-            found[(helper.kind, helper.name)].append(helper)
+            existing[(helper.kind, helper.name)].append(helper)
         for row in rows:
-            for column, kind in (("official", Helper.Kind.OFFICIAL), ("unit", Helper.Kind.UNIT)):
-                helpers = found.get((kind, row.values[column]), [])
+            found = self.found[row.number]
+            for column, kind in HELPER_COLUMNS:
+                helpers = existing.get((kind, row.values[column]), [])
                 if len(helpers) > 1:
                     errors.add(row.number, column,
                                _("several helpers have this name; enter this pair on its own"))
-                row.values[f"_{column}"] = helpers[0] if helpers else None
+                setattr(found, column, helpers[0] if helpers else None)
 
     def _check_pairs(self, rows: list[Row], errors: Errors) -> None:
-        known = [r.values["_beneficiary"] for r in rows if r.values.get("_beneficiary")]
+        known = [f.beneficiary for f in self.found.values() if f.beneficiary is not None]
         active = set(
             Pairing.objects.filter(status=Pairing.Status.ACTIVE, beneficiary__in=known)
             .values_list("round_id", "beneficiary_id"))
         seen: dict[tuple, int] = {}
         for row in rows:
-            values = row.values
-            chosen = values.get("_round")
-            if chosen is None:
+            found = self.found[row.number]
+            if found.round is None:
                 continue
-            beneficiary = values.get("_beneficiary")
-            if beneficiary is not None and (chosen.pk, beneficiary.pk) in active:
+            if found.beneficiary is not None and (found.round.pk, found.beneficiary.pk) in active:
                 errors.add(row.number, "beneficiary",
                            _("is already in an active pairing of this round"))
-            worker = values.get("_worker")
-            key = (chosen.pk, worker.pk if worker else values["beneficiary"])
+            key = (found.round.pk, found.worker.pk if found.worker else row.values["beneficiary"])
             if key in seen:
                 errors.add(row.number, "beneficiary",
                            _("is paired twice in this file (see row %(row)d)")
@@ -172,69 +189,37 @@ class PairingImporter(imports.Importer):
 
     def preview_cells(self, row: Row) -> list[str]:
         cells = super().preview_cells(row)
-        worker = row.values.get("_worker")
-        if worker is not None:
-            index = [c.key for c in self.columns].index("beneficiary")
-            cells[index] = f"{worker.name} ({mask_id_number(worker.id_number)})"
-        index = [c.key for c in self.columns].index("round")
-        cells[index] = row.values["_round"].name
+        keys = [c.key for c in self.columns]
+        found = self.found[row.number]
+        if found.worker is not None:
+            cells[keys.index("beneficiary")] = (
+                f"{found.worker.name} ({mask_id_number(found.worker.id_number)})")
+        cells[keys.index("round")] = found.round.name
         return cells
 
-    def save(self, rows: list[Row], *, by) -> int:
-        # Lock the rounds as services.pairing_create does, so pairs made meanwhile are serialised.
-        list(Round.objects.select_for_update().filter(
-            pk__in={row.values["_round"].pk for row in rows}))
-        helpers = self._create_helpers(rows, by)
-        beneficiaries = self._create_beneficiaries(rows, by)
-        pairings = bulk_create_with_history([
-            Pairing(round=row.values["_round"], beneficiary=beneficiaries[self._key(row)],
-                    paired_on=row.values["paired_on"])
-            for row in rows
-        ], Pairing, default_user=by)
-        links = []
-        for row, pairing in zip(rows, pairings, strict=True):
-            for column, kind in (("official", Helper.Kind.OFFICIAL), ("unit", Helper.Kind.UNIT)):
-                links.append(PairingHelper(pairing=pairing,
-                                           helper=helpers[(kind, row.values[column])]))
-        bulk_create_with_history(links, PairingHelper, default_user=by)
-        return len(pairings)
-
-    @staticmethod
-    def _key(row: Row) -> tuple:
-        worker = row.values.get("_worker")
-        return ("worker", worker.pk) if worker else ("base", row.values["beneficiary"])
-
-    def _create_helpers(self, rows: list[Row], by) -> dict[tuple, Helper]:
-        helpers: dict[tuple, Helper] = {}
-        new = []
-        for row in rows:
-            for column, kind in (("official", Helper.Kind.OFFICIAL), ("unit", Helper.Kind.UNIT)):
-                key = (kind, row.values[column])
-                if key in helpers:
-                    continue
-                helper = row.values[f"_{column}"] or Helper(kind=kind, name=row.values[column])
-                helpers[key] = helper
-                if helper.pk is None:
-                    new.append(helper)
-        bulk_create_with_history(new, Helper, default_user=by)
-        return helpers
-
-    def _create_beneficiaries(self, rows: list[Row], by) -> dict[tuple, Beneficiary]:
+    def save(self, rows: list[Row], *, by: User) -> int:
+        """Every row a pair, made by the same service as the pairing form."""
+        helpers: dict[tuple[str, str], Helper] = {}
         beneficiaries: dict[tuple, Beneficiary] = {}
-        new = []
-        for row in rows:
-            key = self._key(row)
-            if key in beneficiaries:
-                continue
-            beneficiary = row.values["_beneficiary"]
-            if beneficiary is None:
-                worker = row.values.get("_worker")
-                beneficiary = (
-                    Beneficiary(kind=Beneficiary.Kind.WORKER, worker=worker) if worker
-                    else Beneficiary(kind=Beneficiary.Kind.BASE, name=row.values["beneficiary"],
-                                     description=row.values.get("description") or "")
-                )
-                new.append(beneficiary)
-            beneficiaries[key] = beneficiary
-        bulk_create_with_history(new, Beneficiary, default_user=by)
-        return beneficiaries
+        pairs = [self._new_pairing(row, helpers, beneficiaries) for row in rows]
+        return len(services.pairings_create(pairs=pairs, by=by))
+
+    def _new_pairing(self, row: Row, helpers: dict[tuple[str, str], Helper],
+                     beneficiaries: dict[tuple, Beneficiary]) -> services.NewPairing:
+        """The row's pair: the records found, or new ones shared by the rows that name them."""
+        found, values = self.found[row.number], row.values
+        for column, kind in HELPER_COLUMNS:
+            key = (kind, values[column])
+            if key not in helpers:
+                helpers[key] = getattr(found, column) or Helper(kind=kind, name=values[column])
+        key = ("worker", found.worker.pk) if found.worker else ("base", values["beneficiary"])
+        if key not in beneficiaries:
+            beneficiaries[key] = found.beneficiary or (
+                Beneficiary(kind=Beneficiary.Kind.WORKER, worker=found.worker) if found.worker
+                else Beneficiary(kind=Beneficiary.Kind.BASE, name=values["beneficiary"],
+                                 description=values.get("description") or ""))
+        return services.NewPairing(
+            round_id=found.round.pk, beneficiary=beneficiaries[key],
+            helpers=tuple(helpers[(kind, values[column])] for column, kind in HELPER_COLUMNS),
+            paired_on=values["paired_on"],
+        )

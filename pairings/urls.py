@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accounts.roles import Role
+from accounts.roles import EDITORS
 from core.imports import import_urls
 
 from . import edit_views, views
@@ -28,6 +28,6 @@ urlpatterns = [
     path("funds/<int:pk>/", views.FundEntryDetailView.as_view(), name="fund-detail"),
     path("funds/<int:pk>/edit/", edit_views.FundEntryUpdateView.as_view(), name="fund-update"),
     path("student-aid/", views.StudentAidView.as_view(), name="student-aid"),
-    *import_urls(PairingImporter, name="pairs", roles=(Role.STAFF, Role.ADMIN),
+    *import_urls(PairingImporter, name="pairs", roles=EDITORS,
                  done_url="pairings:pairing-list", prefix="pairs/import/"),
 ]

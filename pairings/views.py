@@ -2,18 +2,6 @@
 
 from datetime import date
 
-from django.db.models import (
-    Count,
-    DecimalField,
-    Exists,
-    OuterRef,
-    Prefetch,
-    Q,
-    Subquery,
-    Sum,
-    Value,
-)
-from django.db.models.functions import Coalesce, ExtractYear, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,63 +10,11 @@ from django.views.generic import DetailView, ListView, TemplateView
 from accounts.mixins import RoleRequiredMixin
 from core.audit import history_entries
 from core.charts import bars
+from core.lists import FilteredListView
 
-from . import figures
-from .models import (
-    Beneficiary,
-    FundEntry,
-    Helper,
-    Pairing,
-    PairingHelper,
-    Programme,
-    Project,
-    Round,
-)
-
-MONEY = DecimalField(max_digits=14, decimal_places=2)
-ZERO = Value(0, output_field=MONEY)
-
-
-def injected_into(outer: str) -> Coalesce:
-    """Start-up capital injected into the row named by `outer` (a pairing or a project)."""
-    entries = (FundEntry.objects.filter(**{outer: OuterRef("pk")}, kind=FundEntry.Kind.INJECTED)
-               .order_by().values(outer).annotate(total=Sum("amount")).values("total"))
-    return Coalesce(Subquery(entries, output_field=MONEY), ZERO)
-
-
-def as_of(round_: Round) -> date:
-    """A round is shown as it stands today, or at its end once it is over."""
-    today = timezone.localdate()
-    return min(today, round_.ends_on) if round_.ends_on else today
-
-
-class FilterMixin:
-    """Reads the list filters from the query string and offers their choices to the template."""
-
-    def param(self, name: str, choices=None) -> str:
-        value = self.request.GET.get(name, "").strip()
-        if choices is not None and value not in {c for c, _label in choices}:
-            return ""
-        return value
-
-    def selected_round(self) -> Round | None:
-        value = self.param("round")
-        if not value:
-            return None
-        return Round.objects.by_param(value).select_related("programme").first()
-
-    def filter_round(self, queryset, path: str = "round"):
-        value = self.param("round")
-        if not value:
-            return queryset
-        return queryset.filter(**{f"{path}__in": Round.objects.by_param(value)})
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["rounds"] = Round.objects.select_related("programme")
-        context["filters"] = {key: value for key, value in self.request.GET.items()
-                              if key != "page"}
-        return context
+from . import figures, selectors
+from .filters import FundEntryFilterSet, PairingFilterSet, ProjectFilterSet
+from .models import FundEntry, Pairing, Programme, Project, Round
 
 
 class RoundListView(RoleRequiredMixin, ListView):
@@ -86,8 +22,7 @@ class RoundListView(RoleRequiredMixin, ListView):
     context_object_name = "rounds"
 
     def get_queryset(self):
-        return Round.objects.select_related("programme").annotate(
-            pair_count=Count("pairings", distinct=True))
+        return selectors.rounds()
 
 
 class RoundDetailView(RoleRequiredMixin, DetailView):
@@ -97,7 +32,7 @@ class RoundDetailView(RoleRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        day = as_of(self.object)
+        day = selectors.as_of(self.object)
         numbers = figures.round_figures(self.object, day)
         projects = reverse("pairings:project-list")
         context.update(
@@ -118,63 +53,17 @@ class RoundDetailView(RoleRequiredMixin, DetailView):
         return context
 
 
-class PairingListView(RoleRequiredMixin, FilterMixin, ListView):
+class PairingListView(RoleRequiredMixin, FilteredListView):
     template_name = "pairings/pairing_list.html"
     context_object_name = "pairings"
+    filterset_class = PairingFilterSet
     paginate_by = 25
-    SORTS = {
-        "paired_on": ("paired_on", "pk"), "-paired_on": ("-paired_on", "-pk"),
-        "beneficiary": ("beneficiary_name", "pk"), "-beneficiary": ("-beneficiary_name", "-pk"),
-        "injected": ("injected", "pk"), "-injected": ("-injected", "-pk"),
-    }
-
-    def filtered(self):
-        pairings = self.filter_round(Pairing.objects.all())
-        kind = self.param("kind", Beneficiary.Kind.choices)
-        if kind:
-            pairings = pairings.filter(beneficiary__kind=kind)
-        status = self.param("status", Pairing.Status.choices)
-        if status:
-            pairings = pairings.filter(status=status)
-        query = self.param("q")
-        if query:
-            helper = PairingHelper.objects.filter(pairing=OuterRef("pk"),
-                                                  helper__name__icontains=query)
-            pairings = pairings.filter(
-                Q(beneficiary__name__icontains=query)
-                | Q(beneficiary__worker__name__icontains=query)
-                | Exists(helper)
-            )
-        return pairings
 
     def get_queryset(self):
-        sort = self.SORTS.get(self.param("sort"), ("-paired_on", "-pk"))
-        links = PairingHelper.objects.select_related("helper").order_by("helper__kind", "pk")
-        return (
-            self.filtered()
-            .select_related("round", "beneficiary__worker")
-            .prefetch_related(Prefetch("helper_links", queryset=links))
-            .annotate(
-                beneficiary_name=Coalesce("beneficiary__worker__name", "beneficiary__name"),
-                project_count=Count("projects", distinct=True),
-                injected=injected_into("pairing"),
-            )
-            .order_by(*sort)
-        )
+        return selectors.pairing_rows()
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        totals = FundEntry.objects.filter(pairing__in=self.filtered()).aggregate(
-            injected=Coalesce(Sum("amount", filter=Q(kind=FundEntry.Kind.INJECTED)), ZERO),
-            disbursed=Coalesce(Sum("amount", filter=Q(kind=FundEntry.Kind.DISBURSED)), ZERO),
-        )
-        context.update(
-            totals=totals,
-            kinds=Beneficiary.Kind.choices,
-            statuses=Pairing.Status.choices,
-            sort=self.param("sort"),
-        )
-        return context
+    def get_totals(self, queryset):
+        return selectors.pairing_totals(queryset)
 
 
 class PairingDetailView(RoleRequiredMixin, DetailView):
@@ -186,10 +75,7 @@ class PairingDetailView(RoleRequiredMixin, DetailView):
         context = super().get_context_data(**kwargs)
         pairing = self.object
         context.update(
-            helpers=Helper.objects.filter(pairing_links__pairing=pairing).order_by("kind", "pk"),
-            projects=pairing.projects.annotate(injected=injected_into("project"))
-            .order_by("started_on", "pk"),
-            entries=pairing.fund_entries.select_related("project").order_by("entered_on", "pk"),
+            **selectors.pairing_detail(pairing),
             is_poverty=pairing.round.programme.kind == Programme.Kind.POVERTY,
             history=history_entries(pairing),
         )
@@ -217,63 +103,35 @@ class FundEntryDetailView(RoleRequiredMixin, DetailView):
         return super().get_context_data(history=history_entries(self.object), **kwargs)
 
 
-class ProjectListView(RoleRequiredMixin, FilterMixin, ListView):
+class ProjectListView(RoleRequiredMixin, FilteredListView):
     template_name = "pairings/project_list.html"
     context_object_name = "projects"
-    paginate_by = 50
-
-    def filtered(self):
-        projects = self.filter_round(Project.objects.all(), "pairing__round")
-        sector = self.param("sector", Project.Sector.choices)
-        if sector:
-            projects = projects.filter(sector=sector)
-        return projects
+    filterset_class = ProjectFilterSet
 
     def get_queryset(self):
-        return (
-            self.filtered()
-            .select_related("pairing__round", "pairing__beneficiary__worker")
-            .annotate(injected=injected_into("project"))
-            .order_by("-started_on", "-pk")
-        )
+        return selectors.project_rows()
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["totals"] = FundEntry.objects.filter(
-            project__in=self.filtered(), kind=FundEntry.Kind.INJECTED,
-        ).aggregate(injected=Coalesce(Sum("amount"), ZERO))
-        context["sectors"] = Project.Sector.choices
-        return context
+    def get_totals(self, queryset):
+        return selectors.project_totals(queryset)
 
 
-class FundListView(RoleRequiredMixin, FilterMixin, ListView):
+class FundListView(RoleRequiredMixin, FilteredListView):
     template_name = "pairings/fund_list.html"
     context_object_name = "entries"
-    paginate_by = 50
-
-    def filtered(self):
-        entries = self.filter_round(FundEntry.objects.all())
-        kind = self.param("kind", FundEntry.Kind.choices)
-        if kind:
-            entries = entries.filter(kind=kind)
-        return entries
+    filterset_class = FundEntryFilterSet
 
     def get_queryset(self):
-        return self.filtered().select_related(
-            "round", "project", "pairing__beneficiary__worker", "entered_by",
-        ).order_by("-entered_on", "-pk")
+        return selectors.fund_entry_rows()
+
+    def get_totals(self, queryset):
+        return selectors.fund_totals(queryset)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        sums = self.filtered().aggregate(**{
-            kind: Coalesce(Sum("amount", filter=Q(kind=kind)), ZERO)
-            for kind in FundEntry.Kind.values
-        })
-        context["totals"] = [(label, sums[kind]) for kind, label in FundEntry.Kind.choices]
-        context["balance"] = (sums["raised"] + sums["donation"]
-                              - sums["injected"] - sums["disbursed"])
-        context["kinds"] = FundEntry.Kind.choices
-        context["selected_round"] = self.selected_round()
+        context.update(
+            sums=[(label, self.totals[kind]) for kind, label in FundEntry.Kind.choices],
+            balance=self.totals["balance"],
+        )
         return context
 
 
@@ -284,10 +142,7 @@ class StudentAidView(RoleRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        student = Q(round__programme__kind=Programme.Kind.STUDENT)
-        years = sorted(
-            FundEntry.objects.filter(student).annotate(year=ExtractYear("entered_on"))
-            .order_by().values_list("year", flat=True).distinct(), reverse=True)
+        years = selectors.student_aid_years()
         today = timezone.localdate()
         try:
             year = int(self.request.GET.get("year", ""))
@@ -295,18 +150,10 @@ class StudentAidView(RoleRequiredMixin, TemplateView):
             year = years[0] if years else today.year
         end = min(date(year, 12, 31), today)
         numbers = figures.student_aid_figures(date(year, 1, 1), end)
-        months = (
-            FundEntry.objects.filter(student, entered_on__year=year)
-            .annotate(month=TruncMonth("entered_on")).order_by("month").values("month")
-            .annotate(
-                received=Coalesce(Sum("amount", filter=Q(kind=FundEntry.Kind.DONATION)), ZERO),
-                disbursed=Coalesce(Sum("amount", filter=Q(kind=FundEntry.Kind.DISBURSED)), ZERO),
-            )
-        )
         context.update(
-            year=year, years=years or [year], end=end, numbers=numbers, months=months,
+            year=year, years=years or [year], end=end, numbers=numbers,
+            months=selectors.student_aid_months(year),
             all_disbursed=numbers["received"] == numbers["disbursed"],
-            student_rounds=Round.objects.filter(programme__kind=Programme.Kind.STUDENT)
-            .select_related("programme"),
+            student_rounds=selectors.student_rounds(),
         )
         return context

@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from .common import not_in_future
 from .pairs import Pairing, Project
-from .rounds import Round
+from .rounds import Programme, Round
 
 
 class FundEntry(models.Model):
@@ -82,42 +82,70 @@ class FundEntry(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("pairings:fund-detail", args=[self.pk])
 
+    @classmethod
+    def kinds_of(cls, programme: Programme) -> tuple[str, ...]:
+        """The kinds of line a programme's ledger holds (the ledger builds on rounds, not the
+        other way round)."""
+        if programme.kind == Programme.Kind.STUDENT:
+            return (cls.Kind.DONATION, cls.Kind.DISBURSED)
+        return (cls.Kind.RAISED, cls.Kind.INJECTED, cls.Kind.DISBURSED)
+
     @property
     def is_outgoing(self) -> bool:
         return self.kind in self.OUTGOING
 
     def clean(self):
-        errors: dict[str, ValidationError] = {}
-        if self.kind == self.Kind.INJECTED and not self.project_id:
-            errors["project"] = ValidationError(
-                _("Start-up capital is injected into a project."), code="required_project")
-        if self.kind == self.Kind.DISBURSED and not self.pairing_id:
-            errors["pairing"] = ValidationError(
-                _("A disbursement names the pairing it goes to."), code="required_pairing")
-        if self.kind in self.INCOMING and self.project_id:
-            errors["project"] = ValidationError(
-                _("Money raised or received is not tied to a project."), code="income_project")
-        if self.project_id:
-            if self.pairing_id is None:
-                self.pairing_id = self.project.pairing_id
-            if self.round_id and self.project.pairing.round_id != self.round_id:
-                errors["project"] = ValidationError(
-                    _("This project belongs to another round."), code="project_round")
-            elif self.project.pairing_id != self.pairing_id:
-                errors["project"] = ValidationError(
-                    _("This project belongs to another pairing."), code="project_pairing")
-        if (self.pairing_id and self.round_id and "project" not in errors
-                and self.pairing.round_id != self.round_id):
-            errors["pairing"] = ValidationError(
-                _("This pairing belongs to another round."), code="pairing_round")
-        if self.round_id:
-            if self.kind and self.kind not in self.round.programme.fund_kinds:
-                errors["kind"] = ValidationError(
-                    _("%(kind)s is not an entry of this programme."),
-                    code="kind_programme", params={"kind": self.get_kind_display()},
-                )
-            if self.entered_on and not self.round.covers(self.entered_on):
-                errors["entered_on"] = self.round.outside_message(self.entered_on)
-        errors.update(not_in_future(self.entered_on, "entered_on"))
+        errors = self._kind_errors() | self._project_errors()
+        if "project" not in errors:
+            errors |= self._pairing_errors()
+        errors |= self._round_errors()
+        errors |= not_in_future(self.entered_on, "entered_on")
         if errors:
             raise ValidationError(errors)
+
+    def _kind_errors(self) -> dict[str, ValidationError]:
+        """What each kind of line must (or must not) name; the constraints, as field messages."""
+        if self.kind == self.Kind.INJECTED and not self.project_id:
+            return {"project": ValidationError(
+                _("Start-up capital is injected into a project."), code="required_project")}
+        if self.kind == self.Kind.DISBURSED and not self.pairing_id:
+            return {"pairing": ValidationError(
+                _("A disbursement names the pairing it goes to."), code="required_pairing")}
+        if self.kind in self.INCOMING and self.project_id:
+            return {"project": ValidationError(
+                _("Money raised or received is not tied to a project."), code="income_project")}
+        return {}
+
+    def _project_errors(self) -> dict[str, ValidationError]:
+        """A project belongs to the line's round and pairing (its pairing, when none is named)."""
+        if not self.project_id:
+            return {}
+        if self.pairing_id is None:
+            self.pairing_id = self.project.pairing_id
+        if self.round_id and self.project.pairing.round_id != self.round_id:
+            return {"project": ValidationError(
+                _("This project belongs to another round."), code="project_round")}
+        if self.project.pairing_id != self.pairing_id:
+            return {"project": ValidationError(
+                _("This project belongs to another pairing."), code="project_pairing")}
+        return {}
+
+    def _pairing_errors(self) -> dict[str, ValidationError]:
+        if self.pairing_id and self.round_id and self.pairing.round_id != self.round_id:
+            return {"pairing": ValidationError(
+                _("This pairing belongs to another round."), code="pairing_round")}
+        return {}
+
+    def _round_errors(self) -> dict[str, ValidationError]:
+        """The kind fits the round's programme, the date lies inside the round."""
+        if not self.round_id:
+            return {}
+        errors = {}
+        if self.kind and self.kind not in self.kinds_of(self.round.programme):
+            errors["kind"] = ValidationError(
+                _("%(kind)s is not an entry of this programme."),
+                code="kind_programme", params={"kind": self.get_kind_display()},
+            )
+        if self.entered_on and not self.round.covers(self.entered_on):
+            errors["entered_on"] = self.round.outside_message()
+        return errors

@@ -12,6 +12,9 @@ from simple_history.models import HistoricalRecords
 from .common import not_in_future
 from .rounds import Beneficiary, Helper, Programme, Round
 
+# The rule of the constraint below; services check it for many new pairs in one query.
+ONE_ACTIVE_MESSAGE = _("This beneficiary is already in an active pairing of this round.")
+
 
 class PairingQuerySet(models.QuerySet):
     def counted_on(self, day: date) -> "PairingQuerySet":
@@ -60,9 +63,7 @@ class Pairing(models.Model):
             models.UniqueConstraint(
                 fields=["round", "beneficiary"], condition=Q(status="active"),
                 name="pairing_one_active_per_beneficiary_and_round",
-                violation_error_message=_(
-                    "This beneficiary is already in an active pairing of this round."
-                ),
+                violation_error_message=ONE_ACTIVE_MESSAGE,
             ),
             models.CheckConstraint(
                 condition=Q(status="active", closed_on__isnull=True)
@@ -99,7 +100,7 @@ class Pairing(models.Model):
             for field in ("paired_on", "closed_on"):
                 day = getattr(self, field)
                 if day and not self.round.covers(day):
-                    errors[field] = self.round.outside_message(day)
+                    errors[field] = self.round.outside_message()
         errors.update(not_in_future(self.paired_on, "paired_on"))
         errors.update(not_in_future(self.closed_on, "closed_on"))
         if errors:
@@ -178,7 +179,7 @@ class Project(models.Model):
                     code="project_programme",
                 )
             if not pairing.round.covers(self.started_on):
-                errors["started_on"] = pairing.round.outside_message(self.started_on)
+                errors["started_on"] = pairing.round.outside_message()
             elif self.started_on < pairing.paired_on:
                 errors["started_on"] = ValidationError(
                     _("A project cannot start before its pairing was made (%(day)s)."),

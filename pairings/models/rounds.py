@@ -44,14 +44,6 @@ class Programme(models.Model):
             return (Helper.Kind.BRANCH,)
         return (Helper.Kind.OFFICIAL, Helper.Kind.UNIT)
 
-    @property
-    def fund_kinds(self) -> tuple[str, ...]:
-        from .ledger import FundEntry  # the ledger builds on rounds, not the other way round
-
-        if self.kind == self.Kind.STUDENT:
-            return (FundEntry.Kind.DONATION, FundEntry.Kind.DISBURSED)
-        return (FundEntry.Kind.RAISED, FundEntry.Kind.INJECTED, FundEntry.Kind.DISBURSED)
-
 
 class RoundQuerySet(models.QuerySet):
     def running_on(self, day: date) -> "RoundQuerySet":
@@ -111,7 +103,8 @@ class Round(models.Model):
     def covers(self, day: date) -> bool:
         return self.starts_on <= day and (self.ends_on is None or day <= self.ends_on)
 
-    def outside_message(self, day: date) -> ValidationError:
+    def outside_message(self) -> ValidationError:
+        """The error of a date outside the round, which names its dates."""
         if self.ends_on:
             return ValidationError(
                 _("The date must be inside the round (%(start)s to %(end)s)."),

@@ -10,8 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
+from pairings import services
 from pairings.imports import PairingImporter
-from pairings.models import Beneficiary, Helper, Pairing
+from pairings.models import Beneficiary, Helper, Pairing, PairingHelper
 from tests.pairings.factories import make_pairing, make_poverty_round, make_worker
 
 pytestmark = pytest.mark.django_db
@@ -135,3 +136,25 @@ def test_checking_a_file_takes_the_same_queries_for_few_or_many_rows(fifth):
     with CaptureQueriesContext(connection) as many:
         assert importer.parse(workbook(rows(120)), "a.xlsx").ok
     assert len(few) == len(many)
+
+
+def test_an_import_makes_its_pairs_through_the_forms_service(client, staff, fifth, monkeypatch):
+    made = []
+    create = services.pairings_create
+
+    def spy(**kwargs):
+        made.append(kwargs)
+        return create(**kwargs)
+
+    monkeypatch.setattr(services, "pairings_create", spy)
+    client.force_login(staff)
+    response = upload(client, workbook([
+        ["王建国", "县财政局", "朝阳镇黑木耳创业基地", "创业基地", "2011-03-17", None],
+        ["王建国", "县林业局", "乌云镇蓝莓基地", "创业基地", "2011-03-18", None],
+    ]))
+    client.post(response.url)
+    assert [len(call["pairs"]) for call in made] == [2]
+    assert made[0]["by"] == staff
+    assert Helper.objects.filter(name="王建国").count() == 1
+    for model in (Pairing, PairingHelper, Helper, Beneficiary):
+        assert {h.history_user for h in model.history.all()} == {staff}

@@ -10,8 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils.translation import override
 
+from core.locking import StaleEdit
 from pairings import services
-from pairings.models import Beneficiary, FundEntry, Helper, Pairing
+from pairings.models import Beneficiary, FundEntry, Helper, Pairing, PairingHelper
 from tests.pairings.factories import (
     inject,
     make_pairing,
@@ -104,7 +105,7 @@ def test_correcting_an_injection_counts_the_balance_without_its_old_amount(proje
 def test_a_stale_correction_is_refused_and_nothing_is_overwritten(project):
     entry = raise_funds(project.pairing.round, 10000, date(2011, 3, 20))
     services.fund_entry_update(entry_id=entry.pk, version=0, amount=Decimal(12000))
-    with pytest.raises(services.StaleRecord):
+    with pytest.raises(StaleEdit):
         services.fund_entry_update(entry_id=entry.pk, version=0, amount=Decimal(11000))
     entry.refresh_from_db()
     assert entry.amount == 12000
@@ -194,7 +195,7 @@ def test_recording_an_exit_closes_the_pairing_once(unions):
 def test_recording_an_exit_on_a_stale_form_is_refused(unions):
     pairing = make_pairing(make_poverty_round())
     Pairing.objects.filter(pk=pairing.pk).update(version=3)
-    with pytest.raises(services.StaleRecord):
+    with pytest.raises(StaleEdit):
         services.pairing_close(pairing_id=pairing.pk, status=Pairing.Status.EXITED,
                                closed_on=date(2012, 5, 1), version=2)
     pairing.refresh_from_db()
@@ -228,6 +229,46 @@ def test_student_pairings_have_no_projects(unions):
 def test_project_update_is_versioned(project):
     updated = services.project_update(project_id=project.pk, version=0, name="肉牛养殖")
     assert updated.version == 1
-    with pytest.raises(services.StaleRecord):
+    with pytest.raises(StaleEdit):
         services.project_update(project_id=project.pk, version=0, name="林蛙养殖")
     assert project.history.count() == 2
+
+
+def test_every_service_names_its_user_in_the_audit_trail(project, staff):
+    entry = services.fund_entry_create(round_id=project.pairing.round_id, kind="raised",
+                                       amount=Decimal(5000), entered_on=date(2011, 3, 20),
+                                       by=staff)
+    assert entry.entered_by == staff and entry.history.get().history_user == staff
+    services.fund_entry_update(entry_id=entry.pk, version=0, amount=Decimal(6000), by=staff)
+    services.project_update(project_id=project.pk, version=0, name="肉牛养殖", by=staff)
+    services.pairing_close(pairing_id=project.pairing_id, status=Pairing.Status.EXITED,
+                           closed_on=date(2012, 5, 1), by=staff)
+    for record in (entry, project, project.pairing):
+        assert record.history.latest().history_user == staff
+
+
+def test_pairs_made_together_share_new_helpers_and_each_row_has_its_history(unions, staff):
+    fifth = make_poverty_round()
+    official = Helper(kind=Helper.Kind.OFFICIAL, name="王建国")
+    bases = [Beneficiary(kind=Beneficiary.Kind.BASE, name=f"基地{n}") for n in (1, 2)]
+    pairs = [services.NewPairing(round_id=fifth.pk, beneficiary=base, paired_on=date(2011, 4, 1),
+                                 helpers=(official, Helper(kind=Helper.Kind.UNIT, name=f"单位{n}")))
+             for n, base in enumerate(bases)]
+    made = services.pairings_create(pairs=pairs, by=staff)
+    assert len(made) == 2
+    assert Helper.objects.filter(kind=Helper.Kind.OFFICIAL).count() == 1
+    for model in (Pairing, PairingHelper, Helper, Beneficiary):
+        assert {h.history_user for h in model.history.all()} == {staff}
+    assert PairingHelper.history.count() == 4
+
+
+def test_a_beneficiary_twice_among_new_pairs_is_refused(unions, staff):
+    fifth = make_poverty_round()
+    base = services.beneficiary_for(kind=Beneficiary.Kind.BASE, name="朝阳镇黑木耳创业基地")
+    unit = services.helper_for(kind=Helper.Kind.UNIT, name="县财政局")
+    pair = services.NewPairing(round_id=fifth.pk, beneficiary=base, helpers=(unit,),
+                               paired_on=date(2011, 4, 1))
+    with pytest.raises(ValidationError) as error:
+        services.pairings_create(pairs=[pair, pair], by=staff)
+    assert "该对象已在本轮的一个帮扶对子中" in message(error.value)
+    assert not Pairing.objects.exists()
