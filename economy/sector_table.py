@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from core.money import percent
 from core.periods import period_year_earlier
 
 from . import figures
@@ -53,7 +54,7 @@ class SectorTable:
 
 def change(now: Decimal, before: Decimal) -> Decimal | None:
     """Percent change from `before` to `now`; None when there was nothing before."""
-    return figures.percent(now - before, before)
+    return percent(now - before, before)
 
 
 def sector_table(start: date, end: date) -> SectorTable:
@@ -70,7 +71,7 @@ def sector_table(start: date, end: date) -> SectorTable:
                  else Decimal(0)).quantize(Decimal("0.1"))
         rows.append(SectorRow(
             sector=current.sector, label=current.label, value_added=current.value_added,
-            share=figures.percent(current.value_added, now.value_added),
+            share=percent(current.value_added, now.value_added),
             year_earlier=previous.value_added,
             change=change(current.value_added, previous.value_added),
             bar_width=width, label_y=top + CHART_LABEL_HEIGHT - 4,

@@ -16,7 +16,7 @@ from accounts.roles import Role
 from core.audit import history_entries
 from core.exports import xlsx_response
 from core.forms import PeriodForm
-from core.money import wan_number
+from core.money import ZERO, percent, wan_number
 from core.periods import half_year_of
 from core.views import IdempotentCreateMixin, OptimisticLockMixin, query_without
 
@@ -37,7 +37,7 @@ EDITORS = (Role.STAFF, Role.ADMIN)
 
 
 def _money_sum(field: str) -> Coalesce:
-    return Coalesce(Sum(field), Value(figures.ZERO), output_field=MONEY)
+    return Coalesce(Sum(field), Value(ZERO), output_field=MONEY)
 
 
 class EditorMixin(RoleRequiredMixin):
@@ -152,7 +152,7 @@ class HouseholdDetailView(RoleRequiredMixin, HistoryMixin, DetailView):
         grants = list(self.object.grants.order_by("granted_on", "pk"))
         returns = list(self.object.value_added_returns.order_by("-period_end", "pk"))
         context.update(
-            grants=grants, grant_total=sum((g.amount for g in grants), figures.ZERO),
+            grants=grants, grant_total=sum((g.amount for g in grants), ZERO),
             returns=returns,
         )
         return context
@@ -247,14 +247,14 @@ class TargetListView(RoleRequiredMixin, ListView):
                     .filter(year=OuterRef("year"))
                     .values("year").annotate(total=Sum("value_added")).values("total"))
         return AnnualTarget.objects.annotate(
-            achieved=Coalesce(Subquery(achieved, output_field=MONEY), Value(figures.ZERO),
+            achieved=Coalesce(Subquery(achieved, output_field=MONEY), Value(ZERO),
                               output_field=MONEY),
         ).order_by("-year")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         for target in context["targets"]:
-            target.completion = figures.percent(target.achieved, target.value_added)
+            target.completion = percent(target.achieved, target.value_added)
         return context
 
 

@@ -305,7 +305,7 @@ class StudentAidView(RoleRequiredMixin, TemplateView):
         )
         context.update(
             year=year, years=years or [year], end=end, numbers=numbers, months=months,
-            all_disbursed=numbers["received"] == numbers["disbursed"],
+            all_disbursed=numbers.received == numbers.disbursed,
             student_rounds=Round.objects.filter(programme__kind=Programme.Kind.STUDENT)
             .select_related("programme"),
         )
