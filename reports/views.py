@@ -55,7 +55,7 @@ class SummaryView(PeriodMixin, TemplateView):
             period=period, summary=summary, document=assembly.document,
             warnings=assembly.warnings, publications=publications, latest=latest,
             changes=services.changed_since(latest, assembly.document),
-            charts=[bar_geometry(chart) for chart in assembly.document["charts"]],
+            charts=[bar_geometry(chart) for chart in assembly.document.charts],
             live=True, **kwargs,
         )
 
@@ -90,9 +90,10 @@ class PublicationView(PeriodMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         publication = self.publication()
+        document = publication.content()
         return super().get_context_data(
-            period=self.period(), publication=publication, document=publication.document,
-            charts=[bar_geometry(chart) for chart in publication.document["charts"]],
+            period=self.period(), publication=publication, document=document,
+            charts=[bar_geometry(chart) for chart in document.charts],
             live=False, **kwargs,
         )
 
@@ -108,24 +109,26 @@ class SummaryDocxView(PeriodMixin, View):
         period = self.period()
         summary = Summary.objects.filter(year=year, half=half).first()
         document = services.assemble(period, summary).document
-        return _download(docx_bytes(document), DOCX_CONTENT_TYPE, f"{document['title']}.docx")
+        return _download(docx_bytes(document), DOCX_CONTENT_TYPE, f"{document.title}.docx")
 
 
 class SummaryXlsxView(PeriodMixin, View):
     def get(self, request, year, half):
         document = services.assemble(self.period()).document
-        return _download(xlsx_bytes(document), XLSX_CONTENT_TYPE, f"{document['title']}.xlsx")
+        return _download(xlsx_bytes(document), XLSX_CONTENT_TYPE, f"{document.title}.xlsx")
 
 
 class PublicationDocxView(PeriodMixin, View):
     def get(self, request, year, half, number):
         publication = self.publication()
-        return _download(docx_bytes(publication.document), DOCX_CONTENT_TYPE,
-                         f"{publication.document['title']}-v{publication.number}.docx")
+        document = publication.content()
+        return _download(docx_bytes(document), DOCX_CONTENT_TYPE,
+                         f"{document.title}-v{publication.number}.docx")
 
 
 class PublicationXlsxView(PeriodMixin, View):
     def get(self, request, year, half, number):
         publication = self.publication()
-        return _download(xlsx_bytes(publication.document), XLSX_CONTENT_TYPE,
-                         f"{publication.document['title']}-v{publication.number}.xlsx")
+        document = publication.content()
+        return _download(xlsx_bytes(document), XLSX_CONTENT_TYPE,
+                         f"{document.title}-v{publication.number}.xlsx")
