@@ -8,7 +8,8 @@ from simple_history.models import HistoricalRecords
 
 from core.periods import HALVES, Period
 
-from .document import Document, load
+from .document import Document
+from .frozen import load
 
 
 class Federation(models.Model):

@@ -14,7 +14,7 @@ from core.money import wan, yuan
 from core.periods import Period
 
 from . import document as doc
-from . import figures
+from . import figures, frozen
 from .models import Federation, Publication, Summary
 
 
@@ -90,7 +90,7 @@ def summary_publish(*, period: Period, by: User) -> Publication:
         assembly = assemble(period, summary)
         number = (summary.publications.aggregate(n=Max("number"))["n"] or 0) + 1
         return Publication.objects.create(summary=summary, number=number,
-                                          document=doc.dump(assembly.document), published_by=by)
+                                          document=frozen.dump(assembly.document), published_by=by)
 
 
 def changed_since(publication: Publication | None,

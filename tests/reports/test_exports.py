@@ -8,8 +8,9 @@ from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from reports.charts import bar_geometry
-from reports.document import Bar, Chart, load
+from reports.document import Bar, Chart
 from reports.exports import docx_bytes, xlsx_bytes
+from reports.frozen import load
 
 # A document as the first schema froze it (no `schema` key), read as every publication is.
 DOCUMENT = {

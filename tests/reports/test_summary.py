@@ -18,7 +18,7 @@ from pytest_django.asserts import assertRedirects
 from accounts.models import User
 from aid.models import AidCase
 from core.periods import Period
-from reports import demo, services
+from reports import demo, frozen, services
 from reports.document import SCHEMA, Figure
 from reports.exports import docx_bytes
 from reports.models import Publication, Summary
@@ -268,6 +268,13 @@ def test_assembly_queries_do_not_grow_with_data(users):
         services.assemble(H1_2012)
     assert len(small) == len(large)
     assert len(large) <= 60
+
+
+def test_a_document_frozen_as_json_reads_back_the_same(demo_county):
+    document = services.assemble(H1_2012).document
+    data = json.loads(json.dumps(frozen.dump(document)))
+    assert data["schema"] == SCHEMA
+    assert frozen.load(data) == document
 
 
 @pytest.fixture
