@@ -2,14 +2,15 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import TemplateView, UpdateView
+from django.views.generic import TemplateView
 
 from accounts.mixins import RoleRequiredMixin
-from accounts.roles import Role
+from accounts.roles import DECIDERS, WRITERS
+from core.edit import RecordUpdateView
 from core.exports import XLSX_CONTENT_TYPE, attachment
 from core.periods import Period
-from core.views import OptimisticLockMixin
 
 from . import services
 from .charts import bar_geometry
@@ -60,23 +61,18 @@ class SummaryView(PeriodMixin, TemplateView):
         )
 
 
-class NarrativeEditView(PeriodMixin, OptimisticLockMixin, UpdateView):
-    roles = (Role.STAFF, Role.LEADER)
+class NarrativeEditView(PeriodMixin, RecordUpdateView):
+    roles = WRITERS
     form_class = NarrativeForm
     template_name = "reports/summary_edit.html"
+    success_message = gettext_lazy("The narrative was saved.")
 
     def get_object(self, queryset=None):
         return services.summary_for(self.period())
 
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        if form.is_valid() and not form.non_field_errors():
-            messages.success(self.request, _("The narrative was saved."))
-        return response
-
 
 class PublishView(PeriodMixin, View):
-    roles = (Role.LEADER,)
+    roles = DECIDERS
 
     def post(self, request, year, half):
         publication = services.summary_publish(period=self.period(), by=request.user)
