@@ -4,15 +4,15 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, Q, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q
+
+from core.lists import list_url
+from core.money import money_sum
 
 from .models import AidCase
 
-ZERO = Value(Decimal(0), output_field=DecimalField(max_digits=14, decimal_places=2))
 
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class AidFigures:
     """Aid granted in a period; money in yuan, people counted once however many cases they had."""
 
@@ -34,10 +34,6 @@ def _workers(condition: Q) -> Count:
     return Count("worker", distinct=True, filter=condition)
 
 
-def _money(condition: Q) -> Coalesce:
-    return Coalesce(Sum("amount", filter=condition), ZERO)
-
-
 def for_period(start: date, end: date) -> AidFigures:
     """The figures of cases granted from `start` to `end` inclusive, in one aggregate query."""
     counted = Q(status__in=AidCase.COUNTED_STATUSES)
@@ -48,14 +44,35 @@ def for_period(start: date, end: date) -> AidFigures:
     education = counted & Q(kind=AidCase.Kind.EDUCATION)
     pending = Q(status__in=AidCase.PENDING_STATUSES)
     row = AidCase.objects.filter(granted_on__range=(start, end)).aggregate(
-        visited_workers=_workers(visit), visit_money=_money(visit),
-        relief_workers=_workers(relief), relief_money=_money(relief),
-        living_workers=_workers(living), living_money=_money(living),
-        medical_workers=_workers(medical), medical_money=_money(medical),
-        education_workers=_workers(education), education_money=_money(education),
-        pending_cases=Count("pk", filter=pending), pending_money=_money(pending),
+        visited_workers=_workers(visit), visit_money=money_sum("amount", visit),
+        relief_workers=_workers(relief), relief_money=money_sum("amount", relief),
+        living_workers=_workers(living), living_money=money_sum("amount", living),
+        medical_workers=_workers(medical), medical_money=money_sum("amount", medical),
+        education_workers=_workers(education), education_money=money_sum("amount", education),
+        pending_cases=Count("pk", filter=pending), pending_money=money_sum("amount", pending),
     )
     return AidFigures(**row)
+
+
+@dataclass(frozen=True, kw_only=True)
+class AidLinks:
+    """The counted cases behind each figure of a period (the summary's drill-down links)."""
+
+    visits: str  # holiday visits: visited workers and visit money
+    relief: str  # all relief: relief workers and relief money
+    living: str
+    medical: str
+    education: str
+
+
+def links(start: date, end: date) -> AidLinks:
+    """Where the figures of `start`..`end` come from, as filtered case lists."""
+    def cases(kind: str) -> str:
+        return list_url("aid:case-list", start=start, end=end, kind=kind, status="counted")
+
+    kinds = AidCase.Kind
+    return AidLinks(visits=cases(kinds.VISIT), relief=cases("relief"), living=cases(kinds.LIVING),
+                    medical=cases(kinds.MEDICAL), education=cases(kinds.EDUCATION))
 
 
 def years_with_data() -> set[int]:

@@ -8,8 +8,11 @@ Templates get `filter` (the FilterSet, its form is `filter.form`), `sort` (the c
 template tags).
 """
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.db.models import F, QuerySet
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_filters import FilterSet, OrderingFilter
 from django_filters.views import FilterView
@@ -23,6 +26,16 @@ def query_without(request, *names: str) -> str:
     for name in names:
         query.pop(name, None)
     return query.urlencode()
+
+
+def list_url(name: str, /, **filters: object) -> str:
+    """A list page filtered: list_url("aid:case-list", kind="visit") -> "/aid/cases/?kind=visit".
+
+    Empty filters (None, "") are left out; dates are written as ISO dates.
+    """
+    url = reverse(name)
+    query = {key: value for key, value in filters.items() if value not in (None, "")}
+    return f"{url}?{urlencode(query)}" if query else url
 
 
 class SortFilter(OrderingFilter):

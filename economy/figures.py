@@ -2,26 +2,27 @@
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from django.db.models import Count, DecimalField, Q, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q
+
+from core.lists import list_url
+from core.money import money_sum, percent
 
 from .models import AnnualTarget, Household, Sector, SupportGrant, ValueAddedReturn
 
-ZERO = Decimal("0.00")
-ONE_DECIMAL = Decimal("0.1")
 
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class SectorValue:
     sector: str  # Sector value
-    label: str  # Chinese label (str of the lazy label)
+    label: str  # the sector's name in the current language (str of the lazy label)
     value_added: Decimal
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class EconomyFigures:
+    """Value added, the year's target and its completion, support grants and households."""
+
     value_added: Decimal  # total of the returns whose period lies within [start, end]
     by_sector: tuple[SectorValue, ...]  # all eight sectors in fixed order, zeros included
     target: Decimal | None  # the annual target of end's year
@@ -31,32 +32,21 @@ class EconomyFigures:
     households: int  # households active at end
 
 
-def _sum(field: str, condition: Q) -> Coalesce:
-    return Coalesce(Sum(field, filter=condition), Value(ZERO),
-                    output_field=DecimalField(max_digits=14, decimal_places=2))
-
-
-def percent(part: Decimal, whole: Decimal | None) -> Decimal | None:
-    """`part` as a percentage of `whole`, one decimal, rounded half up; None without a whole."""
-    if not whole:
-        return None
-    return (part * 100 / whole).quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
-
-
 def for_period(start: date, end: date) -> EconomyFigures:
     """Value added by sector, completion of end's annual target, grants and households."""
     in_period = Q(period_start__gte=start, period_end__lte=end)
     year_to_end = Q(period_start__gte=date(end.year, 1, 1), period_end__lte=end)
     returns = ValueAddedReturn.objects.aggregate(
-        total=_sum("value_added", in_period),
-        year_to_end=_sum("value_added", year_to_end),
-        **{sector.value: _sum("value_added", in_period & Q(sector=sector)) for sector in Sector},
+        total=money_sum("value_added", in_period),
+        year_to_end=money_sum("value_added", year_to_end),
+        **{sector.value: money_sum("value_added", in_period & Q(sector=sector))
+           for sector in Sector},
     )
     target = (AnnualTarget.objects.filter(year=end.year)
               .values_list("value_added", flat=True).first())
     grants = SupportGrant.objects.aggregate(
-        in_period=_sum("amount", Q(granted_on__range=(start, end))),
-        cumulative=_sum("amount", Q(granted_on__lte=end)),
+        in_period=money_sum("amount", Q(granted_on__range=(start, end))),
+        cumulative=money_sum("amount", Q(granted_on__lte=end)),
     )
     households = Household.objects.active_on(end).aggregate(count=Count("pk"))["count"]
     return EconomyFigures(
@@ -71,6 +61,29 @@ def for_period(start: date, end: date) -> EconomyFigures:
         grants_in_period=grants["in_period"],
         grants_cumulative=grants["cumulative"],
         households=households,
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class EconomyLinks:
+    """The records behind each figure of a period (the summary's drill-down links)."""
+
+    value_added: str
+    sectors: dict[str, str]  # Sector value -> that sector's returns
+    completion: str  # the sector table of the period
+    grants_in_period: str
+    grants_cumulative: str
+
+
+def links(start: date, end: date) -> EconomyLinks:
+    """Where the figures of `start`..`end` come from, as filtered lists."""
+    return EconomyLinks(
+        value_added=list_url("economy:return-list", start=start, end=end),
+        sectors={sector.value: list_url("economy:return-list", start=start, end=end,
+                                        sector=sector.value) for sector in Sector},
+        completion=list_url("economy:sector-table", start=start, end=end),
+        grants_in_period=list_url("economy:grant-list", start=start, end=end),
+        grants_cumulative=list_url("economy:grant-list", end=end),
     )
 
 

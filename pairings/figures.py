@@ -2,10 +2,12 @@
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q, QuerySet
+
+from core.lists import list_url
+from core.money import ZERO, money_sum, percent
 
 from .models import (
     Beneficiary,
@@ -18,43 +20,8 @@ from .models import (
     Round,
 )
 
-ZERO = Decimal("0.00")
 
-
-@dataclass(frozen=True)
-class PairingFigures:
-    """Figures of the poverty round running at `end`, and of student aid.
-
-    A pair counts when it was made by `end` and had not ended by then; a pair out of poverty
-    still counts (and counts as exited). Projects: started in the round by `end`. Money: the
-    round's ledger through `end`. "Funded" means a hardship worker's project with at least one
-    injection through `end`. Student aid: pairings still active at `end`, and the money of the
-    calendar year of `end` from Jan 1 through `end`.
-    """
-
-    round_name: str
-    officials: int
-    units: int
-    pairs: int
-    worker_pairs: int
-    base_pairs: int
-    projects: int
-    projects_by_sector: dict[str, int]
-    funds_raised: Decimal
-    funds_injected: Decimal
-    funds_available: Decimal
-    funded_workers: int
-    funded_projects: int
-    exited_pairs: int
-    exit_rate: Decimal | None
-    exit_target: Decimal | None
-    branches: int
-    students: int
-    donations_received: Decimal
-    donations_disbursed: Decimal
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class RoundFigures:
     """One round at a date: what its overview page shows (three queries)."""
 
@@ -67,7 +34,7 @@ class RoundFigures:
     student_pairs: int
     exited_pairs: int
     projects: int
-    projects_by_sector: dict[str, int]
+    projects_by_sector: dict[str, int]  # Project.Sector value -> projects, every sector in order
     raised: Decimal
     donations: Decimal
     injected: Decimal
@@ -78,22 +45,58 @@ class RoundFigures:
     exit_target: Decimal | None
 
     @property
-    def income(self) -> Decimal:
-        return self.raised + self.donations
-
-    @property
     def available(self) -> Decimal:
+        """Money raised or received that has not gone out yet."""
         return self.raised + self.donations - self.injected - self.disbursed
 
 
-def percent(part: int, whole: int) -> Decimal | None:
-    """part / whole in percent with one decimal; None when there is no whole."""
-    if not whole:
-        return None
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+@dataclass(frozen=True, kw_only=True)
+class StudentAidFigures:
+    """Student aid: who is paired at the end of a period, and the money within it."""
+
+    branches: int  # distinct party branches in active student pairings at the end
+    students: int  # distinct students in those pairings
+    received: Decimal  # donations received within the period
+    disbursed: Decimal  # disbursed to students within the period
 
 
-def _helpers(pairings) -> dict[str, int]:
+@dataclass(frozen=True, kw_only=True)
+class PairingFigures:
+    """Figures of the poverty round running at `end`, and of student aid.
+
+    A pair counts when it was made by `end` and had not ended by then; a pair out of poverty
+    still counts (and counts as exited). Projects: started in the round by `end`. Money: the
+    round's ledger through `end`. "Funded" means a hardship worker's project with at least one
+    injection through `end`. Student aid: pairings still active at `end`, and the money
+    received and disbursed from `start` through `end`.
+    """
+
+    round_name: str  # "" when no poverty round runs at `end`
+    officials: int
+    units: int
+    pairs: int
+    worker_pairs: int
+    base_pairs: int
+    projects: int
+    projects_by_sector: dict[str, int]  # Project.Sector value -> projects, every sector in order
+    funds_raised: Decimal
+    funds_injected: Decimal
+    funded_workers: int
+    funded_projects: int
+    exited_pairs: int
+    exit_target: Decimal | None
+    branches: int
+    students: int
+    donations_received: Decimal
+    donations_disbursed: Decimal
+
+    @property
+    def exit_rate(self) -> Decimal | None:
+        """The pairs out of poverty, in percent of the pairs (None without pairs)."""
+        return percent(self.exited_pairs, self.pairs)
+
+
+def _helpers(pairings: QuerySet) -> dict[str, int]:
     return PairingHelper.objects.filter(pairing__in=pairings).aggregate(
         officials=Count("helper", distinct=True, filter=Q(helper__kind=Helper.Kind.OFFICIAL)),
         units=Count("helper", distinct=True, filter=Q(helper__kind=Helper.Kind.UNIT)),
@@ -102,17 +105,14 @@ def _helpers(pairings) -> dict[str, int]:
     )
 
 
-def _money(entries) -> dict:
-    def total(kind: str):
-        return Coalesce(Sum("amount", filter=Q(kind=kind)), ZERO)
-
+def _money(entries: QuerySet) -> dict:
     worker_injection = Q(kind=FundEntry.Kind.INJECTED,
                          pairing__beneficiary__kind=Beneficiary.Kind.WORKER)
     return entries.aggregate(
-        raised=total(FundEntry.Kind.RAISED),
-        donations=total(FundEntry.Kind.DONATION),
-        injected=total(FundEntry.Kind.INJECTED),
-        disbursed=total(FundEntry.Kind.DISBURSED),
+        raised=money_sum("amount", Q(kind=FundEntry.Kind.RAISED)),
+        donations=money_sum("amount", Q(kind=FundEntry.Kind.DONATION)),
+        injected=money_sum("amount", Q(kind=FundEntry.Kind.INJECTED)),
+        disbursed=money_sum("amount", Q(kind=FundEntry.Kind.DISBURSED)),
         funded_workers=Count("pairing__beneficiary", distinct=True, filter=worker_injection),
         funded_projects=Count("project", distinct=True, filter=worker_injection),
     )
@@ -147,34 +147,41 @@ def round_figures(round_: Round, end: date) -> RoundFigures:
     )
 
 
+def _no_round() -> RoundFigures:
+    """The figures when no poverty round runs: zeros, every sector listed."""
+    return RoundFigures(
+        officials=0, units=0, branches=0, pairs=0, worker_pairs=0, base_pairs=0,
+        student_pairs=0, exited_pairs=0, projects=0,
+        projects_by_sector={sector.value: 0 for sector in Project.Sector},
+        raised=ZERO, donations=ZERO, injected=ZERO, disbursed=ZERO, funded_workers=0,
+        funded_projects=0, exit_rate=None, exit_target=None,
+    )
+
+
 def poverty_round_on(day: date) -> Round | None:
     """The poverty-alleviation round running on `day` (the latest started, if several)."""
     return (Round.objects.filter(programme__kind=Programme.Kind.POVERTY).running_on(day)
             .order_by("-starts_on", "-pk").first())
 
 
-def student_aid_figures(start: date, end: date) -> dict:
-    """Student aid at `end`: distinct branches and students, money received and disbursed."""
+def student_aid_figures(start: date, end: date) -> StudentAidFigures:
+    """Student aid: distinct branches and students paired at `end`, money of `start`..`end`."""
     student = Q(round__programme__kind=Programme.Kind.STUDENT)
-    pairings = Pairing.objects.filter(student).active_on(end)
-    helpers = _helpers(pairings)
+    helpers = _helpers(Pairing.objects.filter(student).active_on(end))
     money = FundEntry.objects.filter(student, entered_on__range=(start, end)).aggregate(
-        received=Coalesce(Sum("amount", filter=Q(kind=FundEntry.Kind.DONATION)), ZERO),
-        disbursed=Coalesce(Sum("amount", filter=Q(kind=FundEntry.Kind.DISBURSED)), ZERO),
+        received=money_sum("amount", Q(kind=FundEntry.Kind.DONATION)),
+        disbursed=money_sum("amount", Q(kind=FundEntry.Kind.DISBURSED)),
     )
-    return {"branches": helpers["branches"], "students": helpers["beneficiaries"], **money}
+    return StudentAidFigures(branches=helpers["branches"], students=helpers["beneficiaries"],
+                             **money)
 
 
 def for_period(start: date, end: date) -> PairingFigures:
-    """The summary's pairing figures for the period ending at `end` (seven queries at most)."""
+    """The summary's pairing figures: the poverty round running at `end` as it stands then,
+    student aid paired at `end` with the money of `start`..`end` (seven queries at most)."""
     current = poverty_round_on(end)
-    if current is None:
-        empty = {sector.value: 0 for sector in Project.Sector}
-        poverty = RoundFigures(0, 0, 0, 0, 0, 0, 0, 0, 0, empty, ZERO, ZERO, ZERO, ZERO, 0, 0,
-                               None, None)
-    else:
-        poverty = round_figures(current, end)
-    students = student_aid_figures(date(end.year, 1, 1), end)
+    poverty = round_figures(current, end) if current else _no_round()
+    students = student_aid_figures(start, end)
     return PairingFigures(
         round_name=current.name if current else "",
         officials=poverty.officials,
@@ -186,17 +193,51 @@ def for_period(start: date, end: date) -> PairingFigures:
         projects_by_sector=poverty.projects_by_sector,
         funds_raised=poverty.raised,
         funds_injected=poverty.injected,
-        funds_available=poverty.raised - poverty.injected - poverty.disbursed,
         funded_workers=poverty.funded_workers,
         funded_projects=poverty.funded_projects,
         exited_pairs=poverty.exited_pairs,
-        exit_rate=poverty.exit_rate,
         exit_target=poverty.exit_target,
-        branches=students["branches"],
-        students=students["students"],
-        donations_received=students["received"],
-        donations_disbursed=students["disbursed"],
+        branches=students.branches,
+        students=students.students,
+        donations_received=students.received,
+        donations_disbursed=students.disbursed,
     )
+
+
+@dataclass(frozen=True, kw_only=True)
+class PairingLinks:
+    """The lists behind the pairing figures (the summary's drill-down links)."""
+
+    pairs: str  # helpers and all pairs
+    worker_pairs: str
+    base_pairs: str
+    exited_pairs: str
+    projects: str  # projects, and the workers they fund
+    project_sectors: dict[str, str]  # Project.Sector value -> that sector's projects
+    funds_raised: str
+    funds_injected: str
+    student_aid: str  # branches, students and their money
+
+
+def links() -> PairingLinks:
+    """Where the pairing figures come from, as lists (not by date: a round runs for years)."""
+    return PairingLinks(
+        pairs=list_url("pairings:pairing-list"),
+        worker_pairs=list_url("pairings:pairing-list", kind=Beneficiary.Kind.WORKER),
+        base_pairs=list_url("pairings:pairing-list", kind=Beneficiary.Kind.BASE),
+        exited_pairs=list_url("pairings:pairing-list", status=Pairing.Status.EXITED),
+        projects=list_url("pairings:project-list"),
+        project_sectors={sector.value: list_url("pairings:project-list", sector=sector.value)
+                         for sector in Project.Sector},
+        funds_raised=list_url("pairings:fund-list", kind=FundEntry.Kind.RAISED),
+        funds_injected=list_url("pairings:fund-list", kind=FundEntry.Kind.INJECTED),
+        student_aid=list_url("pairings:student-aid"),
+    )
+
+
+def sector_label(sector: str) -> str:
+    """A `Project.Sector` value as the interface names it (养殖业)."""
+    return str(Project.Sector(sector).label)
 
 
 def years_with_data() -> set[int]:

@@ -153,7 +153,7 @@ class StudentAidView(RoleRequiredMixin, TemplateView):
         context.update(
             year=year, years=years or [year], end=end, numbers=numbers,
             months=selectors.student_aid_months(year),
-            all_disbursed=numbers["received"] == numbers["disbursed"],
+            all_disbursed=numbers.received == numbers.disbursed,
             student_rounds=selectors.student_rounds(),
         )
         return context

@@ -15,7 +15,7 @@ from unions import figures as union_figures
 MEMBER_TREND_PERIODS = 6  # members at the end of the last six half-years (a chart)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class AllFigures:
     unions: union_figures.UnionFigures
     aid: aid_figures.AidFigures
@@ -33,6 +33,29 @@ def for_period(period: Period) -> AllFigures:
         pairings=pairing_figures.for_period(start, end),
         economy=economy_figures.for_period(start, end),
         activities=activity_figures.for_period(start, end),
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class AllLinks:
+    """Each app's drill-down links for one period: the records behind its figures."""
+
+    unions: union_figures.UnionLinks
+    aid: aid_figures.AidLinks
+    pairings: pairing_figures.PairingLinks
+    economy: economy_figures.EconomyLinks
+    activities: activity_figures.ActivityLinks
+
+
+def links_for(period: Period) -> AllLinks:
+    """The five apps' drill-down links for one period (no query)."""
+    start, end = period.start, period.end
+    return AllLinks(
+        unions=union_figures.links(start, end),
+        aid=aid_figures.links(start, end),
+        pairings=pairing_figures.links(),
+        economy=economy_figures.links(start, end),
+        activities=activity_figures.links(start, end),
     )
 
 

@@ -8,6 +8,9 @@ from simple_history.models import HistoricalRecords
 
 from core.periods import HALVES, Period
 
+from .document import Document
+from .frozen import load
+
 
 class Federation(models.Model):
     """The federation whose summary this is: a single row, edited by admins."""
@@ -114,3 +117,7 @@ class Publication(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValidationError(_("A published version cannot be deleted."))
+
+    def content(self) -> Document:
+        """The frozen document, whichever schema version froze it."""
+        return load(self.document)

@@ -8,18 +8,19 @@ from django.db.models import Max
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from accounts.roles import Role, has_role
 from core.money import wan, yuan
 from core.periods import Period
 
 from . import document as doc
-from . import figures
+from . import figures, frozen
 from .models import Federation, Publication, Summary
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Assembly:
-    document: dict
+    document: doc.Document
     warnings: list[str]
     figures: figures.AllFigures
 
@@ -31,6 +32,7 @@ def summary_for(period: Period) -> Summary:
 
 
 def narrative_of(summary: Summary | None) -> dict[str, str]:
+    """The narrative fields of a summary by name (none without a summary)."""
     if summary is None:
         return {}
     return {name: getattr(summary, name) for name in Summary.NARRATIVE_FIELDS}
@@ -42,8 +44,9 @@ def assemble(period: Period, summary: Summary | None = None) -> Assembly:
         now = figures.for_period(period)
         before = figures.for_period(period.year_earlier())
         document = doc.build(period, Federation.current().name, now, before,
-                             narrative_of(summary), figures.member_trend(period))
-    return Assembly(document, consistency_warnings(now), now)
+                             figures.links_for(period), narrative_of(summary),
+                             figures.member_trend(period))
+    return Assembly(document=document, warnings=consistency_warnings(now), figures=now)
 
 
 def consistency_warnings(f: figures.AllFigures) -> list[str]:
@@ -77,7 +80,7 @@ def consistency_warnings(f: figures.AllFigures) -> list[str]:
     return warnings
 
 
-def summary_publish(*, period: Period, by) -> Publication:
+def summary_publish(*, period: Period, by: User) -> Publication:
     """Freeze the period's document as a new numbered version. Only leaders publish."""
     if not has_role(by, Role.LEADER):
         raise PermissionDenied(_("Only leaders publish summaries."))
@@ -87,15 +90,16 @@ def summary_publish(*, period: Period, by) -> Publication:
         assembly = assemble(period, summary)
         number = (summary.publications.aggregate(n=Max("number"))["n"] or 0) + 1
         return Publication.objects.create(summary=summary, number=number,
-                                          document=assembly.document, published_by=by)
+                                          document=frozen.dump(assembly.document), published_by=by)
 
 
-def changed_since(publication: Publication | None, document: dict) -> list[tuple[str, str]]:
+def changed_since(publication: Publication | None,
+                  document: doc.Document) -> list[tuple[str, str]]:
     """(published, live) pairs of figures that differ between a publication and the live page."""
     if publication is None:
         return []
-    old = doc.figure_texts(publication.document)
-    new = doc.figure_texts(document)
+    old = publication.content().figure_texts()
+    new = document.figure_texts()
     if len(old) != len(new):
         return [(" ".join(old), " ".join(new))]
     return [(a, b) for a, b in zip(old, new, strict=True) if a != b]

@@ -2,14 +2,15 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import TemplateView, UpdateView
+from django.views.generic import TemplateView
 
 from accounts.mixins import RoleRequiredMixin
-from accounts.roles import Role
+from accounts.roles import DECIDERS, WRITERS
+from core.edit import RecordUpdateView
 from core.exports import XLSX_CONTENT_TYPE, attachment
 from core.periods import Period
-from core.views import OptimisticLockMixin
 
 from . import services
 from .charts import bar_geometry
@@ -55,28 +56,23 @@ class SummaryView(PeriodMixin, TemplateView):
             period=period, summary=summary, document=assembly.document,
             warnings=assembly.warnings, publications=publications, latest=latest,
             changes=services.changed_since(latest, assembly.document),
-            charts=[bar_geometry(chart) for chart in assembly.document["charts"]],
+            charts=[bar_geometry(chart) for chart in assembly.document.charts],
             live=True, **kwargs,
         )
 
 
-class NarrativeEditView(PeriodMixin, OptimisticLockMixin, UpdateView):
-    roles = (Role.STAFF, Role.LEADER)
+class NarrativeEditView(PeriodMixin, RecordUpdateView):
+    roles = WRITERS
     form_class = NarrativeForm
     template_name = "reports/summary_edit.html"
+    success_message = gettext_lazy("The narrative was saved.")
 
     def get_object(self, queryset=None):
         return services.summary_for(self.period())
 
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        if form.is_valid() and not form.non_field_errors():
-            messages.success(self.request, _("The narrative was saved."))
-        return response
-
 
 class PublishView(PeriodMixin, View):
-    roles = (Role.LEADER,)
+    roles = DECIDERS
 
     def post(self, request, year, half):
         publication = services.summary_publish(period=self.period(), by=request.user)
@@ -90,9 +86,10 @@ class PublicationView(PeriodMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         publication = self.publication()
+        document = publication.content()
         return super().get_context_data(
-            period=self.period(), publication=publication, document=publication.document,
-            charts=[bar_geometry(chart) for chart in publication.document["charts"]],
+            period=self.period(), publication=publication, document=document,
+            charts=[bar_geometry(chart) for chart in document.charts],
             live=False, **kwargs,
         )
 
@@ -108,24 +105,26 @@ class SummaryDocxView(PeriodMixin, View):
         period = self.period()
         summary = Summary.objects.filter(year=year, half=half).first()
         document = services.assemble(period, summary).document
-        return _download(docx_bytes(document), DOCX_CONTENT_TYPE, f"{document['title']}.docx")
+        return _download(docx_bytes(document), DOCX_CONTENT_TYPE, f"{document.title}.docx")
 
 
 class SummaryXlsxView(PeriodMixin, View):
     def get(self, request, year, half):
         document = services.assemble(self.period()).document
-        return _download(xlsx_bytes(document), XLSX_CONTENT_TYPE, f"{document['title']}.xlsx")
+        return _download(xlsx_bytes(document), XLSX_CONTENT_TYPE, f"{document.title}.xlsx")
 
 
 class PublicationDocxView(PeriodMixin, View):
     def get(self, request, year, half, number):
         publication = self.publication()
-        return _download(docx_bytes(publication.document), DOCX_CONTENT_TYPE,
-                         f"{publication.document['title']}-v{publication.number}.docx")
+        document = publication.content()
+        return _download(docx_bytes(document), DOCX_CONTENT_TYPE,
+                         f"{document.title}-v{publication.number}.docx")
 
 
 class PublicationXlsxView(PeriodMixin, View):
     def get(self, request, year, half, number):
         publication = self.publication()
-        return _download(xlsx_bytes(publication.document), XLSX_CONTENT_TYPE,
-                         f"{publication.document['title']}-v{publication.number}.xlsx")
+        document = publication.content()
+        return _download(xlsx_bytes(document), XLSX_CONTENT_TYPE,
+                         f"{document.title}-v{publication.number}.xlsx")

@@ -8,13 +8,15 @@ counted in the unions they cover); the figures list them by name.
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
+
+from core.lists import list_url
 
 from .models import HeadcountReturn, Union, active_after
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class UnionFigures:
     unions_active: int          # grassroots unions (not JOINT) established by end, not dissolved
     members: int                # members at end: latest return on/before end of each active union
@@ -63,7 +65,31 @@ def for_period(start: date, end: date) -> UnionFigures:
     )
 
 
-def _latest(day: date):
+@dataclass(frozen=True, kw_only=True)
+class UnionLinks:
+    """The union lists behind the figures of a period (the summary's drill-down links)."""
+
+    active: str   # grassroots unions active at end: unions, members, workers, joined
+    founded: str  # grassroots unions established within the period
+    joint: str    # the industry joint unions active at end
+
+
+def links(start: date, end: date) -> UnionLinks:
+    """Where the figures of `start`..`end` come from, as filtered union lists."""
+    return UnionLinks(
+        active=list_url("unions:union-list", kind="grassroots", status="active", on=end),
+        founded=list_url("unions:union-list", kind="grassroots", status="all",
+                         founded_from=start, founded_to=end),
+        joint=list_url("unions:union-list", kind="joint", on=end),
+    )
+
+
+def kind_label(kind: str) -> str:
+    """A `Union.Kind` value as the interface names it (私营企业)."""
+    return str(Union.Kind(kind).label)
+
+
+def _latest(day: date) -> QuerySet:
     return (HeadcountReturn.objects.filter(union=OuterRef("pk"), as_of__lte=day)
             .order_by("-as_of"))
 

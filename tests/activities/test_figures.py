@@ -22,8 +22,9 @@ def test_activities_in_the_period_in_date_order_with_their_details():
     assert result.count == 2
     assert [a.held_on for a in result.activities] == [date(2012, 1, 14), date(2012, 4, 28)]
     item = result.activities[1]
-    assert (item.title, item.kind, item.edition, item.cup, item.co_organisers, item.level) == (
-        "嘉荫县第三届“邮储银行杯”环城赛", "sports", 3, "邮储银行杯", "团县委、文体局", "county")
+    assert (item.title, item.co_organisers, item.level) == (
+        "嘉荫县第三届“邮储银行杯”环城赛", "团县委、文体局", "county")
+    assert not item.joined  # a county activity: the federation held it
     assert item.url == reverse("activities:activity-detail", args=[race.pk])
 
 

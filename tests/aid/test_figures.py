@@ -66,8 +66,11 @@ def test_the_period_bounds_are_inclusive(staff, leader):
 
 def test_an_empty_period_gives_zeros():
     result = figures.for_period(*H1)
-    assert result == figures.AidFigures(0, Decimal(0), 0, Decimal(0), 0, Decimal(0), 0,
-                                        Decimal(0), 0, Decimal(0), 0, Decimal(0))
+    assert result == figures.AidFigures(
+        visited_workers=0, visit_money=Decimal(0), relief_workers=0, relief_money=Decimal(0),
+        living_workers=0, living_money=Decimal(0), medical_workers=0, medical_money=Decimal(0),
+        education_workers=0, education_money=Decimal(0), pending_cases=0,
+        pending_money=Decimal(0))
 
 
 def test_figures_take_one_query_whatever_the_number_of_cases(staff, leader,

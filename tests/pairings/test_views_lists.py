@@ -197,7 +197,7 @@ def test_student_aid_page_shows_the_years_money(client, leader, unions):
                                pairing=pairing)
     response = page(client, "student-aid", {"year": 2012})
     html = response.content.decode()
-    assert response.context["numbers"]["students"] == 1
+    assert response.context["numbers"].students == 1
     assert 'data-testid="received">2.568万元' in html
     assert "已全部下拨" in html
     assert page(client, "student-aid").context["year"] == 2012  # the latest year with money

@@ -1,14 +1,18 @@
 """The Word and Excel renderings of a document (a small hand-made one)."""
 
 import io
+from decimal import Decimal
 
 from docx import Document
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from reports.charts import bar_geometry
+from reports.document import Bar, Chart
 from reports.exports import docx_bytes, xlsx_bytes
+from reports.frozen import load
 
+# A document as the first schema froze it (no `schema` key), read as every publication is.
 DOCUMENT = {
     "title": "嘉荫县总工会2012年上半年工作总结",
     "federation": "嘉荫县总工会",
@@ -37,12 +41,13 @@ DOCUMENT = {
 
 
 def test_word_file_has_the_text_official_fonts_and_a4():
-    word = Document(io.BytesIO(docx_bytes(DOCUMENT)))
+    word = Document(io.BytesIO(docx_bytes(load(DOCUMENT))))
     text = "\n".join(p.text for p in word.paragraphs)
     assert "嘉荫县总工会2012年上半年工作总结" in text
     assert "实现增加值17414.61万元。" in text
     assert "救助困难职工21人" in text
-    assert "二、下半年工作要点" in text and "二是抓好扶贫。" in text
+    assert "二、下半年工作要点" in text
+    assert "二是抓好扶贫。" in text
     section = word.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     title_run = word.paragraphs[0].runs[0]
@@ -53,13 +58,13 @@ def test_word_file_has_the_text_official_fonts_and_a4():
 
 
 def test_word_file_holds_the_statistics_tables():
-    word = Document(io.BytesIO(docx_bytes(DOCUMENT)))
+    word = Document(io.BytesIO(docx_bytes(load(DOCUMENT))))
     assert len(word.tables) == 2
     assert word.tables[0].cell(3, 1).text == "17,414.61"
 
 
 def test_workbook_has_a_sheet_per_table_that_adds_up():
-    workbook = load_workbook(io.BytesIO(xlsx_bytes(DOCUMENT)))
+    workbook = load_workbook(io.BytesIO(xlsx_bytes(load(DOCUMENT))))
     assert workbook.sheetnames == ["职工自营经济增加值（万元）", "困难职工帮扶救助"]
     sheet = workbook["困难职工帮扶救助"]
     rows = list(sheet.iter_rows(min_row=3, values_only=True))
@@ -68,8 +73,9 @@ def test_workbook_has_a_sheet_per_table_that_adds_up():
 
 
 def test_bar_chart_geometry_scales_to_the_largest_bar():
-    chart = bar_geometry({"key": "k", "title": "t", "bars": [["甲", 50.0], ["乙", 100.0],
-                                                              ["丙", 0]]})
-    widths = [row["width"] for row in chart["rows"]]
+    chart = bar_geometry(Chart(key="k", title="t", bars=(
+        Bar(label="甲", value=Decimal("50.0")), Bar(label="乙", value=Decimal("100.0")),
+        Bar(label="丙", value=0))))
+    widths = [row.width for row in chart.rows]
     assert widths == [150, 300, 0]
-    assert chart["height"] == 90
+    assert chart.height == 90

@@ -33,5 +33,5 @@ def test_labels_are_chinese():
 
 
 def test_an_unknown_half_is_refused():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="unknown half"):
         Period(2012, "h3")
