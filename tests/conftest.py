@@ -2,10 +2,9 @@
 
 import pytest
 
-from accounts.models import User
 from accounts.roles import Role
-from accounts.services import role_group
 from tests.security.pii_logs import _no_id_numbers_in_logs  # noqa: F401  (log watch)
+from tests.support.factories import make_user
 
 
 @pytest.fixture(autouse=True)
@@ -21,15 +20,6 @@ def _plain_static_storage(settings):
 def _fast_password_hashing(settings):
     # The role fixtures create users; the production hasher would be the slowest step.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def make_user(role: str | None = None, username: str | None = None, **fields) -> User:
-    """A user with one role (or none); the password is 'pw-for-tests-1'."""
-    username = username or f"{role or 'nobody'}-{User.objects.count() + 1}"
-    user = User.objects.create_user(username=username, password="pw-for-tests-1", **fields)
-    if role:
-        user.groups.add(role_group(role))
-    return user
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from aid.models import AidCase, AidKindCap, HardshipWorker
-from tests.aid.factories import make_campaign, make_case, make_union, make_worker, valid_id
+from tests.support.factories import make_campaign, make_case, make_union, make_worker, valid_id
 
 pytestmark = pytest.mark.django_db
 

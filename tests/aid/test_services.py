@@ -7,8 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from accounts.roles import Role
 from aid import services
 from aid.models import AidCase
-from tests.aid.factories import make_campaign, make_case, make_worker
-from tests.conftest import make_user
+from tests.support.factories import make_campaign, make_case, make_user, make_worker
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from django.utils.translation import override
 
 from pairings import services
 from pairings.models import Beneficiary, FundEntry, Helper, Pairing
-from tests.pairings.factories import (
+from tests.support.factories import (
     inject,
     make_pairing,
     make_poverty_round,

@@ -17,7 +17,7 @@ from core.periods import Period
 from reports import demo, services
 from reports.exports import docx_bytes
 from reports.models import Publication, Summary
-from tests.conftest import make_user
+from tests.support.factories import make_user
 from unions.models import Union
 
 H1_2012 = Period(2012, "h1")

@@ -11,8 +11,7 @@ from django.urls import reverse
 
 from aid.models import HardshipWorker
 from core.views import STALE_MESSAGE
-from tests.aid.factories import make_worker
-from tests.conftest import make_user
+from tests.support.factories import make_user, make_worker
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
