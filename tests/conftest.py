@@ -1,11 +1,55 @@
-"""Shared fixtures: one signed-in-able user per role, and test-friendly static files."""
+"""Shared fixtures: one signed-in-able user per role, the demo county loaded once per run,
+test-friendly static files, and the Hypothesis profiles."""
 
 import pytest
+from hypothesis import HealthCheck, Phase
+from hypothesis import settings as hypothesis_settings
 
-from accounts.models import User
 from accounts.roles import Role
-from accounts.services import role_group
 from tests.security.pii_logs import _no_id_numbers_in_logs  # noqa: F401  (log watch)
+from tests.support.demo import DemoCounty, uses_county
+from tests.support.factories import make_user
+
+# Every fuzz example posts a whole form or file and renders the page: 15 examples per case, the
+# same ones on every run, and a failure is reported as found, not shrunk (shrinking one failing
+# form case took hundreds more posts, over a minute). `pytest --hypothesis-profile=thorough`
+# tries 300 new examples per case and shrinks what fails.
+_SLOW_EXAMPLES = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+hypothesis_settings.register_profile(
+    "suite", max_examples=15, deadline=None, derandomize=True, database=None,
+    phases=[Phase.explicit, Phase.generate], suppress_health_check=_SLOW_EXAMPLES)
+hypothesis_settings.register_profile(
+    "thorough", max_examples=300, deadline=None, suppress_health_check=_SLOW_EXAMPLES)
+hypothesis_settings.load_profile("suite")
+
+COUNTY = DemoCounty()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    # The tests that read the demo county run last, one after the other, so that it is loaded
+    # once (pytest-django then puts the database tests first, keeping this order among them).
+    items.sort(key=uses_county)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    # Before the test's own fixtures: no other test sees the county; if one came between the
+    # tests that read it, load it again for them.
+    if COUNTY.is_open and not uses_county(item):
+        COUNTY.close()
+    elif COUNTY.was_loaded and not COUNTY.is_open and uses_county(item):
+        COUNTY.open()
+
+
+@pytest.fixture(scope="session")
+def demo_county(django_db_setup, django_db_blocker) -> DemoCounty:
+    """The demo county (reports.demo.load()), loaded once; each test runs in a savepoint on it.
+    `demo_county.users` holds the demo's "staff", "leader" and "admin"."""
+    COUNTY.open(django_db_blocker)
+    yield COUNTY
+    if COUNTY.is_open:
+        COUNTY.close()
 
 
 @pytest.fixture(autouse=True)
@@ -21,15 +65,6 @@ def _plain_static_storage(settings):
 def _fast_password_hashing(settings):
     # The role fixtures create users; the production hasher would be the slowest step.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def make_user(role: str | None = None, username: str | None = None, **fields) -> User:
-    """A user with one role (or none); the password is 'pw-for-tests-1'."""
-    username = username or f"{role or 'nobody'}-{User.objects.count() + 1}"
-    user = User.objects.create_user(username=username, password="pw-for-tests-1", **fields)
-    if role:
-        user.groups.add(role_group(role))
-    return user
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@ from datetime import date
 
 import pytest
 
-from activities.models import Activity
 from unions.models import Union
 
 
@@ -15,10 +14,3 @@ def unions(db) -> list[Union]:
     Union.objects.create(name="嘉荫县商业零售行业联合工会", kind=Union.Kind.JOINT,
                          established_on=date(2011, 5, 1))
     return made
-
-
-def make_activity(**fields) -> Activity:
-    fields.setdefault("title", "嘉荫县第七届“信合杯”乒乓球赛")
-    fields.setdefault("kind", Activity.Kind.SPORTS)
-    fields.setdefault("held_on", date(2012, 1, 14))
-    return Activity.objects.create(**fields)

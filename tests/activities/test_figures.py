@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from activities import figures
 from activities.models import Activity
-from tests.activities.conftest import make_activity
+from tests.support.factories import make_activity
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from activities.models import Activity
-from tests.activities.conftest import make_activity
+from tests.support.factories import make_activity
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from tests.aid.factories import make_union
+from tests.support.factories import make_union
 from unions.models import Union
 
 

@@ -11,8 +11,7 @@ from django.db import connection, connections, transaction
 from accounts.roles import Role
 from aid import services
 from aid.models import AidCase
-from tests.aid.factories import make_case, make_worker
-from tests.conftest import make_user
+from tests.support.factories import make_case, make_user, make_worker
 
 
 def wait_until_blocked(count: int) -> None:

@@ -5,7 +5,7 @@ import pytest
 
 from aid import figures
 from aid.models import AidCase
-from tests.aid.factories import make_campaign, make_case, make_union, make_worker
+from tests.support.factories import make_campaign, make_case, make_union, make_worker
 
 pytestmark = pytest.mark.django_db
 

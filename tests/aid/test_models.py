@@ -9,8 +9,14 @@ from django.utils import timezone
 
 from accounts.roles import Role, has_role
 from aid.models import AidCase, AidKindCap, HardshipWorker
-from tests.aid.factories import make_campaign, make_case, make_union, make_worker, valid_id
-from tests.conftest import make_user
+from tests.support.factories import (
+    make_campaign,
+    make_case,
+    make_union,
+    make_user,
+    make_worker,
+    valid_id,
+)
 
 pytestmark = pytest.mark.django_db
 

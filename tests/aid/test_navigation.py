@@ -2,8 +2,7 @@ import pytest
 from django.urls import reverse
 
 from aid.models import AidCase
-from tests.aid.factories import make_case
-from tests.conftest import make_user
+from tests.support.factories import make_case, make_user
 
 pytestmark = pytest.mark.django_db
 

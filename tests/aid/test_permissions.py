@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from accounts.roles import Role
 from aid.models import AidCase
-from tests.aid.factories import make_campaign, make_case, make_worker
+from tests.support.factories import make_campaign, make_case, make_user, make_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -47,8 +47,6 @@ STEPS = [
 
 @pytest.fixture
 def objects(db):
-    from tests.conftest import make_user
-
     clerk = make_user(Role.STAFF, "clerk")
     boss = make_user(Role.LEADER, "boss")
     worker = make_worker()

@@ -12,7 +12,7 @@ from aid.models import HardshipWorker
 from aid.validators import mask_id_number
 from aid.views.workers import WORKER_HISTORY_FORMATTERS
 from core.audit import history_entries
-from tests.aid.factories import make_case, make_union, make_worker, valid_id
+from tests.support.factories import make_case, make_union, make_worker, valid_id
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,7 @@ from accounts.roles import Role
 from aid import services
 from aid.models import AidCase
 from core.locking import StaleEdit
-from tests.aid.factories import make_campaign, make_case, make_worker
-from tests.conftest import make_user
+from tests.support.factories import make_campaign, make_case, make_user, make_worker
 
 pytestmark = pytest.mark.django_db
 

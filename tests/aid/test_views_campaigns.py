@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from aid.models import AidCase, Campaign
 from core.locking import STALE_MESSAGE
-from tests.aid.factories import make_campaign, make_case, make_union, make_worker
+from tests.support.factories import make_campaign, make_case, make_union, make_worker
 
 pytestmark = pytest.mark.django_db
 

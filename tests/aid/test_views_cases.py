@@ -11,8 +11,14 @@ from accounts.roles import Role
 from aid import services
 from aid.models import AidCase, AidKindCap
 from core.locking import STALE_MESSAGE
-from tests.aid.factories import make_campaign, make_case, make_union, make_worker, valid_id
-from tests.conftest import make_user
+from tests.support.factories import (
+    make_campaign,
+    make_case,
+    make_union,
+    make_user,
+    make_worker,
+    valid_id,
+)
 
 pytestmark = pytest.mark.django_db
 

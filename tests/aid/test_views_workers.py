@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from aid.models import AidCase, HardshipWorker
 from core.locking import STALE_MESSAGE
-from tests.aid.factories import make_case, make_union, make_worker, valid_id
+from tests.support.factories import make_case, make_union, make_user, make_worker, valid_id
 
 pytestmark = pytest.mark.django_db
 
@@ -102,8 +102,6 @@ def test_detail_shows_the_whole_id_number(client, leader):
 
 
 def test_a_user_without_a_role_cannot_open_a_worker(client):
-    from tests.conftest import make_user
-
     worker = make_worker(id_number=ID)
     client.force_login(make_user(None, "no-role"))
     response = client.get(reverse("aid:worker-detail", args=[worker.pk]))

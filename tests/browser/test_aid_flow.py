@@ -6,7 +6,7 @@ from accounts.roles import Role
 from aid.models import AidCase, HardshipWorker
 from aid.validators import resident_id_checksum
 from tests.browser.conftest import sign_in
-from tests.conftest import make_user
+from tests.support.factories import make_user
 from unions.models import Union
 
 

@@ -3,16 +3,15 @@
 On failure the page's last state is saved under var/screenshots/ (tests/browser/conftest.py).
 """
 
-import io
 from datetime import date
 
 from docx import Document
-from openpyxl import Workbook
 
 from aid.models import AidCase, HardshipWorker
 from reports import demo
-from tests.aid.factories import valid_id
 from tests.browser.conftest import screenshot_path, sign_in
+from tests.support.factories import valid_id
+from tests.support.workbooks import xlsx
 from unions.models import Union
 
 NEW_ID = valid_id("23072219720815002")
@@ -75,16 +74,8 @@ def test_staff_enters_a_case_and_the_leader_approves_publishes_and_downloads_it(
     assert "救助困难职工22人" in "\n".join(p.text for p in word.paragraphs)
 
 
-def counts_workbook(rows) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.append(["工会名称或统一社会信用代码", "统计日期", "会员人数", "在职职工", "下岗职工",
-                  "新入会会员"])
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+COUNTS_HEADERS = ["工会名称或统一社会信用代码", "统计日期", "会员人数", "在职职工", "下岗职工",
+                  "新入会会员"]
 
 
 def test_admin_imports_headcounts_and_sees_the_union_totals_change(page, live_server):
@@ -98,8 +89,8 @@ def test_admin_imports_headcounts_and_sees_the_union_totals_change(page, live_se
     page.get_by_test_id("import-link").click()
     page.set_input_files("input[type=file]", files=[{
         "name": "人数更新.xlsx", "mimeType": XLSX,
-        "buffer": counts_workbook([[union.name, date.today(), latest.members + 7,
-                                    latest.employed + 7, latest.laid_off, 7]]),
+        "buffer": xlsx([[union.name, date.today(), latest.members + 7, latest.employed + 7,
+                         latest.laid_off, 7]], COUNTS_HEADERS),
     }])
     page.locator("main form[enctype] button[type=submit]").click()
     page.get_by_test_id("confirm-import").click()

@@ -1,6 +1,6 @@
 from accounts.roles import Role
 from tests.browser.conftest import sign_in
-from tests.conftest import make_user
+from tests.support.factories import make_user
 
 
 def test_leader_signs_in_and_sees_the_home_page_in_chinese(page, live_server):

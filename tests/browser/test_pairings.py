@@ -4,8 +4,7 @@ from datetime import date
 from accounts.roles import Role
 from pairings.models import Pairing
 from tests.browser.conftest import sign_in
-from tests.conftest import make_user
-from tests.pairings.factories import make_poverty_round, make_student_round, make_union
+from tests.support.factories import make_poverty_round, make_student_round, make_union, make_user
 
 
 def test_staff_pair_a_student_with_two_branches_and_the_form_shows_only_fitting_fields(

@@ -8,7 +8,7 @@ from activities.models import Activity
 from economy import demo as economy_demo
 from economy.models import ValueAddedReturn
 from tests.browser.conftest import sign_in
-from tests.conftest import make_user
+from tests.support.factories import make_user
 from unions.models import Union
 
 

@@ -1,33 +1,21 @@
-import io
 from datetime import date
-
-from openpyxl import Workbook
 
 from accounts.roles import Role
 from tests.browser.conftest import sign_in
-from tests.conftest import make_user
-from tests.unions.factories import make_return, make_union
+from tests.support.factories import make_headcount_return, make_union, make_user
+from tests.support.workbooks import xlsx
 from unions.models import HeadcountReturn
 
-
-def counts_workbook(rows) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.append(["工会名称或统一社会信用代码", "统计日期", "会员人数", "在职职工", "下岗职工",
-                  "新入会会员"])
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+COUNTS_HEADERS = ["工会名称或统一社会信用代码", "统计日期", "会员人数", "在职职工", "下岗职工",
+                  "新入会会员"]
 
 
 def test_admin_imports_counts_from_a_workbook_and_sees_the_new_totals(page, live_server):
     make_user(Role.ADMIN, "admin", full_name="王管理")
     finance = make_union(name="嘉荫县财政局工会")
     hospital = make_union(name="嘉荫县人民医院工会")
-    make_return(finance, date(2011, 12, 31), members=45, employed=38, laid_off=0)
-    make_return(hospital, date(2011, 12, 31), members=339, employed=279, laid_off=4)
+    make_headcount_return(finance, date(2011, 12, 31), members=45, employed=38, laid_off=0)
+    make_headcount_return(hospital, date(2011, 12, 31), members=339, employed=279, laid_off=4)
     sign_in(page, live_server, "admin")
 
     page.goto(f"{live_server.url}/unions/")
@@ -37,8 +25,9 @@ def test_admin_imports_counts_from_a_workbook_and_sees_the_new_totals(page, live
     page.set_input_files("input[type=file]", files=[{
         "name": "2012年6月人数.xlsx",
         "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "buffer": counts_workbook([["嘉荫县财政局工会", date(2012, 6, 30), 47, 39, 0, 2],
-                                   ["嘉荫县人民医院工会", date(2012, 6, 30), 350, 281, 5, 11]]),
+        "buffer": xlsx([["嘉荫县财政局工会", date(2012, 6, 30), 47, 39, 0, 2],
+                        ["嘉荫县人民医院工会", date(2012, 6, 30), 350, 281, 5, 11]],
+                       COUNTS_HEADERS),
     }])
     page.locator("main form[enctype] button[type=submit]").click()
 

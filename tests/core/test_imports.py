@@ -6,30 +6,23 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Group
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from core.imports import Importer
 from core.models import ImportBatch
 from tests.core.urls import GroupImporter
+from tests.support.workbooks import xlsx
 
 HEADERS = ["组名", "人数", "预算", "日期"]
 
 
-def xlsx(rows, headers=HEADERS) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 @pytest.mark.django_db
 def test_good_rows_parse_into_typed_values():
     result = GroupImporter().parse(xlsx([["甲组", 3, 12.5, date(2012, 6, 30)],
-                                         ["乙组", "4", "1,000.25", "2012年1月5日"]]), "a.xlsx")
+                                         ["乙组", "4", "1,000.25", "2012年1月5日"]], HEADERS),
+                                   "a.xlsx")
     assert result.ok
     assert [r.values for r in result.rows] == [
         {"name": "甲组", "size": 3, "budget": Decimal("12.50"), "since": date(2012, 6, 30)},
@@ -41,7 +34,7 @@ def test_good_rows_parse_into_typed_values():
 def test_one_bad_row_among_many_saves_nothing_and_is_reported():
     rows = [[f"组{i}", i, None, None] for i in range(500)]
     rows[321] = ["组321", -5, "1.234", "2012-02-30"]
-    result = GroupImporter().run(xlsx(rows), "many.xlsx", by=None)
+    result = GroupImporter().run(xlsx(rows, HEADERS), "many.xlsx", by=None)
     assert not result.ok
     assert Group.objects.filter(name__startswith="组").count() == 0
     assert [(e.row, e.column) for e in result.errors] == [(323, "人数"), (323, "日期"),
@@ -53,7 +46,7 @@ def test_one_bad_row_among_many_saves_nothing_and_is_reported():
 
 @pytest.mark.django_db
 def test_all_good_rows_are_saved_in_one_go():
-    result = GroupImporter().run(xlsx([[f"组{i}", i, None, None] for i in range(50)]),
+    result = GroupImporter().run(xlsx([[f"组{i}", i, None, None] for i in range(50)], HEADERS),
                                  "ok.xlsx", by=None)
     assert result.ok
     assert Group.objects.filter(name__startswith="组").count() == 50
@@ -101,7 +94,7 @@ def test_csv_in_utf8_with_bom_is_read():
 
 
 def test_a_truncated_workbook_is_a_clear_file_error():
-    content = xlsx([["甲组", 3]])[:300]
+    content = xlsx([["甲组", 3]], HEADERS)[:300]
     result = GroupImporter().parse(content, "broken.xlsx")
     assert [(e.row, e.message) for e in result.errors] == [
         (1, "文件不是可读取的 .xlsx 工作簿。")
@@ -114,7 +107,7 @@ def test_an_unknown_file_type_is_refused():
 
 
 def test_empty_rows_are_skipped_and_an_empty_file_is_reported():
-    result = GroupImporter().parse(xlsx([[None, None]] * 1000), "empty.xlsx")
+    result = GroupImporter().parse(xlsx([[None, None]] * 1000, HEADERS), "empty.xlsx")
     assert len(result.errors) == 1
     assert result.rows == []
 
@@ -129,12 +122,8 @@ def test_too_many_rows_is_refused():
 
 
 def test_formula_cells_are_not_evaluated():
-    workbook = Workbook()
-    workbook.active.append(HEADERS[:2])
-    workbook.active.append(['=HYPERLINK("http://evil.example","x")', 3])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    result = GroupImporter().parse(buffer.getvalue(), "formula.xlsx")
+    content = xlsx([['=HYPERLINK("http://evil.example","x")', 3]], HEADERS[:2])
+    result = GroupImporter().parse(content, "formula.xlsx")
     # No cached value: the formula is read as an empty (missing) name, never run.
     assert [(e.row, e.column) for e in result.errors] == [(2, "组名")]
 

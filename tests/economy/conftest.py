@@ -1,6 +1,6 @@
 import pytest
 
-from tests.economy.factories import make_union
+from tests.support.factories import make_union
 from unions.models import Union
 
 

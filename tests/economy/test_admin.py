@@ -3,8 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.activities.conftest import make_activity
-from tests.economy.factories import make_grant, make_return, make_target
+from tests.support.factories import make_activity, make_grant, make_target, make_value_added_return
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +12,7 @@ pytestmark = pytest.mark.django_db
                                    "supportgrant"])
 def test_admins_see_economy_records_in_the_admin(client, admin_user, unions, model):
     make_grant()
-    make_return()
+    make_value_added_return()
     make_target()
     client.force_login(admin_user)
     assert client.get(reverse(f"admin:economy_{model}_changelist")).status_code == 200

@@ -7,7 +7,8 @@ import pytest
 
 from economy import figures
 from economy.models import Household, Sector, SupportGrant, ValueAddedReturn
-from tests.economy.factories import make_grant, make_household, make_return, make_target
+from tests.support.factories import make_grant, make_household, make_target
+from tests.support.factories import make_value_added_return as make_return
 
 pytestmark = pytest.mark.django_db
 

@@ -6,11 +6,11 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from openpyxl import Workbook
 
 from economy.imports import ReturnImporter
 from economy.models import Sector, ValueAddedReturn
-from tests.economy.factories import make_household, make_return
+from tests.support.factories import make_household, make_value_added_return
+from tests.support.workbooks import xlsx
 
 pytestmark = pytest.mark.django_db
 
@@ -18,15 +18,6 @@ HEADERS = ["基层工会", "自营经济户户主", "经营项目", "行业", "�
            "备注"]
 
 
-def xlsx(rows, headers=HEADERS) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 @pytest.fixture
@@ -45,7 +36,7 @@ def test_good_rows_become_returns_with_history(unions, households, staff):
          "268,500.00", None],
         ["嘉荫县农场工会", "王春林", "特色养殖（林蛙）", "agriculture", "2012年1月1日",
          "2012年6月30日", 312400.5, None],
-    ])
+    ], HEADERS)
     result = ReturnImporter().run(content, "returns.xlsx", by=staff)
     assert result.ok, result.errors
     union_return = ValueAddedReturn.objects.get(union=unions[0])
@@ -63,7 +54,7 @@ def test_cells_that_do_not_read_are_reported_with_their_reason(unions, staff):
         ["嘉荫县林业局工会", None, None, "工业", "2012-01-01", "2012-06-30", 100, None],
         ["嘉荫县医院工会", None, None, "医疗", "2012-01-01", "2012-06-30", -1, None],
         [None, None, None, "工业", "2012-02-30", "2012-06-30", 1, None],
-    ])
+    ], HEADERS)
     result = ReturnImporter().run(content, "bad.xlsx", by=staff)
     assert not ValueAddedReturn.objects.exists()
     assert [(e.row, e.column, e.message) for e in result.errors] == [
@@ -76,7 +67,7 @@ def test_cells_that_do_not_read_are_reported_with_their_reason(unions, staff):
 
 
 def test_every_bad_row_is_reported_and_nothing_is_saved(unions, households, staff):
-    make_return(union=unions[0], sector=Sector.INDUSTRY)
+    make_value_added_return(union=unions[0], sector=Sector.INDUSTRY)
     content = xlsx([
         ["嘉荫县林业局工会", None, None, "工业", "2012-07-01", "2012-12-31", 100, None],  # good
         ["没有这个工会", None, None, "工业", "2012-01-01", "2012-06-30", 100, None],
@@ -88,7 +79,7 @@ def test_every_bad_row_is_reported_and_nothing_is_saved(unions, households, staf
         ["嘉荫县林业局工会", "王春林", None, "工业", "2012-01-01", "2012-06-30", 1, None],
         ["嘉荫县医院工会", None, None, "卫生福利业", "2012-01-01", "2012-06-30", 1, None],
         ["嘉荫县医院工会", None, None, "卫生福利业", "2012-06-01", "2012-12-31", 1, None],
-    ])
+    ], HEADERS)
     result = ReturnImporter().run(content, "bad.xlsx", by=staff)
     assert ValueAddedReturn.objects.count() == 1
     assert [(e.row, e.column, e.message) for e in result.errors] == [
@@ -117,7 +108,7 @@ def test_the_check_takes_a_fixed_number_of_queries(unions, staff,
             for h in households]
     rows += [[u.name, None, None, sector, "2012-01-01", "2012-06-30", 100, None]
              for u in unions for sector in ("工业", "批零贸易业")]
-    content = xlsx(rows)
+    content = xlsx(rows, HEADERS)
     with django_assert_max_num_queries(3):
         result = ReturnImporter().parse(content, "many.xlsx")
     assert result.ok and len(result.rows) == 110
@@ -126,7 +117,7 @@ def test_the_check_takes_a_fixed_number_of_queries(unions, staff,
 def test_upload_preview_and_confirm_through_the_pages(client, staff, unions):
     client.force_login(staff)
     upload = io.BytesIO(xlsx([["嘉荫县林业局工会", None, None, "工业", "2012-01-01",
-                               "2012-06-30", 45000000, None]]))
+                               "2012-06-30", 45000000, None]], HEADERS))
     upload.name = "returns.xlsx"
     response = client.post(reverse("economy:return-import"), {"file": upload})
     assert response.status_code == 302
@@ -141,7 +132,7 @@ def test_upload_preview_and_confirm_through_the_pages(client, staff, unions):
 def test_a_bad_upload_lists_the_rows_and_saves_nothing(client, staff, unions):
     client.force_login(staff)
     upload = io.BytesIO(xlsx([["没有这个工会", None, None, "工业", "2012-01-01", "2012-06-30",
-                               1, None]]))
+                               1, None]], HEADERS))
     upload.name = "returns.xlsx"
     page = client.post(reverse("economy:return-import"), {"file": upload}).content.decode()
     assert "没有名为“没有这个工会”的工会。" in page
@@ -163,7 +154,7 @@ def test_sectors_read_in_chinese_even_when_the_page_is_english(unions, staff):
     content = xlsx([["嘉荫县林业局工会", None, None, "批零贸易业", "2012-01-01", "2012-06-30", 1,
                      None],
                     ["嘉荫县农场工会", None, None, "Industry", "2012-01-01", "2012-06-30", 1,
-                     None]])
+                     None]], HEADERS)
     with translation.override("en"):
         result = ReturnImporter().parse(content, "r.xlsx")
     assert result.ok

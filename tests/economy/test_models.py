@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 
 from economy.models import AnnualTarget, Household, Sector, SupportGrant, ValueAddedReturn
-from tests.economy.factories import make_grant, make_household, make_return, make_target
+from tests.support.factories import make_grant, make_household, make_target, make_value_added_return
 
 pytestmark = pytest.mark.django_db
 
@@ -62,8 +62,8 @@ def test_a_household_reports_in_its_own_sector(unions):
 
 
 def test_overlapping_periods_of_the_same_union_and_sector_are_refused(unions):
-    make_return(union=unions[0], sector=Sector.INDUSTRY, period_start=date(2012, 1, 1),
-                period_end=date(2012, 6, 30))
+    make_value_added_return(union=unions[0], sector=Sector.INDUSTRY, period_start=date(2012, 1, 1),
+                            period_end=date(2012, 6, 30))
     overlapping = ValueAddedReturn(union=unions[0], sector=Sector.INDUSTRY,
                                    period_start=date(2012, 6, 1), period_end=date(2012, 9, 30),
                                    value_added=Decimal(1))
@@ -74,7 +74,7 @@ def test_overlapping_periods_of_the_same_union_and_sector_are_refused(unions):
 
 def test_overlapping_periods_of_the_same_household_are_refused(unions):
     household = make_household()
-    make_return(household=household, sector=Sector.AGRICULTURE)
+    make_value_added_return(household=household, sector=Sector.AGRICULTURE)
     again = ValueAddedReturn(household=household, sector=Sector.AGRICULTURE,
                              period_start=date(2012, 3, 1), period_end=date(2012, 3, 31),
                              value_added=Decimal(1))
@@ -84,7 +84,7 @@ def test_overlapping_periods_of_the_same_household_are_refused(unions):
 
 
 def test_adjacent_periods_other_sectors_and_other_reporters_are_fine(unions):
-    make_return(union=unions[0], sector=Sector.INDUSTRY)
+    make_value_added_return(union=unions[0], sector=Sector.INDUSTRY)
     for candidate in (
         ValueAddedReturn(union=unions[0], sector=Sector.INDUSTRY, period_start=date(2012, 7, 1),
                          period_end=date(2012, 12, 31), value_added=Decimal(1)),
@@ -97,22 +97,22 @@ def test_adjacent_periods_other_sectors_and_other_reporters_are_fine(unions):
 
 
 def test_editing_a_return_does_not_overlap_itself(unions):
-    existing = make_return(union=unions[0])
+    existing = make_value_added_return(union=unions[0])
     existing.value_added = Decimal(5)
     existing.full_clean()
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="exclusion constraints")
 def test_the_database_refuses_overlaps_that_bypass_validation(unions):
-    make_return(union=unions[0], sector=Sector.INDUSTRY)
+    make_value_added_return(union=unions[0], sector=Sector.INDUSTRY)
     with pytest.raises(IntegrityError), transaction.atomic():
-        make_return(union=unions[0], sector=Sector.INDUSTRY, period_start=date(2012, 3, 1),
-                    period_end=date(2012, 12, 31))
+        make_value_added_return(union=unions[0], sector=Sector.INDUSTRY,
+                                period_start=date(2012, 3, 1), period_end=date(2012, 12, 31))
     household = make_household()
-    make_return(household=household, sector=Sector.AGRICULTURE)
+    make_value_added_return(household=household, sector=Sector.AGRICULTURE)
     with pytest.raises(IntegrityError), transaction.atomic():
-        make_return(household=household, sector=Sector.AGRICULTURE,
-                    period_start=date(2012, 6, 30), period_end=date(2012, 6, 30))
+        make_value_added_return(household=household, sector=Sector.AGRICULTURE,
+                                period_start=date(2012, 6, 30), period_end=date(2012, 6, 30))
     assert ValueAddedReturn.objects.count() == 2
 
 
@@ -173,7 +173,7 @@ def test_households_active_on_a_day(unions):
 
 
 def test_returns_grants_and_targets_keep_their_history(unions):
-    item = make_return(union=unions[0])
+    item = make_value_added_return(union=unions[0])
     item.value_added = Decimal(7)
     item.save()
     grant = make_grant()

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from accounts.roles import Role
 from core.models import ImportBatch
-from tests.economy.factories import make_grant, make_return, make_target
+from tests.support.factories import make_grant, make_target, make_value_added_return
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ def records(unions, staff):
     grant = make_grant()
     batch = ImportBatch.objects.create(kind="economy-returns", filename="r.csv",
                                        content=b"x", uploaded_by=staff)
-    return {"household": grant.household, "grant": grant, "return": make_return(),
+    return {"household": grant.household, "grant": grant, "return": make_value_added_return(),
             "target": make_target(), "batch": batch}
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from economy.models import Household, Sector
-from tests.economy.factories import make_grant, make_household
+from tests.support.factories import make_grant, make_household
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from economy.models import Sector, ValueAddedReturn
-from tests.economy.factories import make_household, make_return
+from tests.support.factories import make_household, make_value_added_return
 
 pytestmark = pytest.mark.django_db
 
@@ -15,10 +15,13 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def returns(unions):
     return [
-        make_return(union=unions[0], sector=Sector.INDUSTRY, value_added=Decimal("3000000")),
-        make_return(union=unions[1], sector=Sector.TRADE, value_added=Decimal("1000000")),
-        make_return(union=unions[0], sector=Sector.INDUSTRY, period_start=date(2011, 1, 1),
-                    period_end=date(2011, 6, 30), value_added=Decimal("2400000")),
+        make_value_added_return(union=unions[0], sector=Sector.INDUSTRY,
+                                value_added=Decimal("3000000")),
+        make_value_added_return(union=unions[1], sector=Sector.TRADE,
+                                value_added=Decimal("1000000")),
+        make_value_added_return(union=unions[0], sector=Sector.INDUSTRY,
+                                period_start=date(2011, 1, 1), period_end=date(2011, 6, 30),
+                                value_added=Decimal("2400000")),
     ]
 
 
@@ -39,10 +42,10 @@ def test_the_list_takes_a_fixed_number_of_queries(client, staff, unions,
                                                   django_assert_max_num_queries):
     for i in range(40):
         household = make_household(owner=f"户主{i}", union=unions[i % 5])
-        make_return(household=household, sector=Sector.AGRICULTURE)
-        make_return(union=unions[i % 5], sector=Sector.values[i % 8],
-                    period_start=date(2010 + i // 40, 1, 1 + i // 5 % 8 * 3),
-                    period_end=date(2010 + i // 40, 1, 1 + i // 5 % 8 * 3))
+        make_value_added_return(household=household, sector=Sector.AGRICULTURE)
+        make_value_added_return(union=unions[i % 5], sector=Sector.values[i % 8],
+                                period_start=date(2010 + i // 40, 1, 1 + i // 5 % 8 * 3),
+                                period_end=date(2010 + i // 40, 1, 1 + i // 5 % 8 * 3))
     client.force_login(staff)
     with django_assert_max_num_queries(8):
         response = client.get(reverse("economy:return-list"))

@@ -9,7 +9,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from economy.models import Sector
-from tests.economy.factories import make_grant, make_household, make_return, make_target
+from tests.support.factories import make_grant, make_household, make_target, make_value_added_return
 
 pytestmark = pytest.mark.django_db
 
@@ -18,10 +18,10 @@ PERIOD = {"start": "2012-01-01", "end": "2012-06-30"}
 
 @pytest.fixture
 def returns(unions):
-    make_return(union=unions[0], sector=Sector.INDUSTRY, value_added=Decimal("3000000"))
-    make_return(union=unions[1], sector=Sector.TRADE, value_added=Decimal("1000000"))
-    make_return(union=unions[0], sector=Sector.INDUSTRY, period_start=date(2011, 1, 1),
-                period_end=date(2011, 6, 30), value_added=Decimal("2400000"))
+    make_value_added_return(union=unions[0], sector=Sector.INDUSTRY, value_added=Decimal("3000000"))
+    make_value_added_return(union=unions[1], sector=Sector.TRADE, value_added=Decimal("1000000"))
+    make_value_added_return(union=unions[0], sector=Sector.INDUSTRY, period_start=date(2011, 1, 1),
+                            period_end=date(2011, 6, 30), value_added=Decimal("2400000"))
     make_target(2012, Decimal("10000000"))
 
 
@@ -56,7 +56,7 @@ def test_the_chart_is_inline_svg_without_style_attributes(client, staff, returns
 
 
 def test_without_a_target_the_page_says_so(client, staff, unions):
-    make_return(union=unions[0])
+    make_value_added_return(union=unions[0])
     client.force_login(staff)
     page = client.get(reverse("economy:sector-table"), PERIOD).content.decode()
     assert "尚未设定2012年全年任务" in page
@@ -86,8 +86,8 @@ def test_the_page_takes_a_fixed_number_of_queries(client, staff, unions, returns
                                                  django_assert_max_num_queries):
     for i in range(120):  # unions 2..4, one day each: no overlap with the fixture's returns
         day = date(2012, 1, 1 + i // 24)
-        make_return(union=unions[2 + i % 3], sector=Sector.values[i % 8], period_start=day,
-                    period_end=day, value_added=Decimal(10))
+        make_value_added_return(union=unions[2 + i % 3], sector=Sector.values[i % 8],
+                                period_start=day, period_end=day, value_added=Decimal(10))
     client.force_login(staff)
     with django_assert_max_num_queries(14):
         client.get(reverse("economy:sector-table"), PERIOD)

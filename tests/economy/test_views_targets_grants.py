@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from economy.models import AnnualTarget, SupportGrant
-from tests.economy.factories import make_grant, make_household, make_return, make_target
+from tests.support.factories import make_grant, make_household, make_target, make_value_added_return
 
 pytestmark = pytest.mark.django_db
 
@@ -15,9 +15,9 @@ pytestmark = pytest.mark.django_db
 def test_the_target_list_shows_completion_per_year(client, leader, unions):
     make_target(2012, Decimal("10000000"))
     make_target(2011, Decimal("8000000"))
-    make_return(union=unions[0], value_added=Decimal("2500000"))
-    make_return(union=unions[0], period_start=date(2011, 7, 1), period_end=date(2011, 12, 31),
-                value_added=Decimal("8400000"))
+    make_value_added_return(union=unions[0], value_added=Decimal("2500000"))
+    make_value_added_return(union=unions[0], period_start=date(2011, 7, 1),
+                            period_end=date(2011, 12, 31), value_added=Decimal("8400000"))
     client.force_login(leader)
     response = client.get(reverse("economy:target-list"))
     assert [(t.year, t.completion) for t in response.context["targets"]] == [

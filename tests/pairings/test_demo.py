@@ -5,7 +5,7 @@ import pytest
 from aid.models import HardshipWorker
 from pairings import demo
 from pairings.models import Beneficiary, FundEntry, Helper, Pairing, Project, Round
-from tests.pairings.factories import make_union
+from tests.support.factories import make_union
 from unions.models import Union
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from aid.models import HardshipWorker
 from aid.validators import validate_resident_id
 from pairings import demo, figures
 from pairings.models import Project
-from tests.pairings.factories import make_union
+from tests.support.factories import make_union
 from unions.models import Union
 
 pytestmark = pytest.mark.django_db

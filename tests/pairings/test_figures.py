@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from pairings import figures, services
 from pairings.models import Beneficiary, FundEntry, Helper, Pairing, PairingHelper, Project
-from tests.pairings.factories import (
+from tests.support.factories import (
     inject,
     make_pairing,
     make_poverty_round,

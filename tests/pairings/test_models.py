@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import override
 
 from pairings.models import Beneficiary, FundEntry, Pairing, Round
-from tests.pairings.factories import (
+from tests.support.factories import (
     make_pairing,
     make_poverty_round,
     make_project,

@@ -8,12 +8,12 @@ from django.urls import reverse
 from accounts.roles import Role
 from core.models import ImportBatch
 from pairings.models import FundEntry, Pairing, Project
-from tests.conftest import make_user
-from tests.pairings.factories import (
+from tests.support.factories import (
     inject,
     make_pairing,
     make_poverty_round,
     make_project,
+    make_user,
     raise_funds,
 )
 

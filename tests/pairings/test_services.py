@@ -13,7 +13,7 @@ from django.utils.translation import override
 from core.locking import StaleEdit
 from pairings import services
 from pairings.models import Beneficiary, FundEntry, Helper, Pairing, PairingHelper
-from tests.pairings.factories import (
+from tests.support.factories import (
     inject,
     make_pairing,
     make_poverty_round,

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from pairings.models import FundEntry, Helper, Pairing, Project, Round
-from tests.pairings.factories import (
+from tests.support.factories import (
     inject,
     make_pairing,
     make_poverty_round,

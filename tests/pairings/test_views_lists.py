@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from pairings import services
 from pairings.models import Beneficiary, FundEntry, Pairing, Project
-from tests.pairings.factories import (
+from tests.support.factories import (
     inject,
     make_pairing,
     make_poverty_round,

@@ -22,7 +22,7 @@ from reports import demo, frozen, services
 from reports.document import SCHEMA, Figure
 from reports.exports import docx_bytes
 from reports.models import Publication, Summary
-from tests.conftest import make_user
+from tests.support.factories import make_user
 from unions.models import Union
 
 pytestmark = pytest.mark.django_db

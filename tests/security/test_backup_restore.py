@@ -12,7 +12,7 @@ from core.periods import Period
 from reports import demo
 from reports.models import Publication
 from reports.services import assemble, summary_publish
-from tests.aid.factories import make_worker
+from tests.support.factories import make_worker
 from unions.models import Union
 
 pytestmark = pytest.mark.django_db(transaction=True)

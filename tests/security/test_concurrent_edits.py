@@ -10,9 +10,8 @@ from django.test import Client
 from django.urls import reverse
 
 from aid.models import HardshipWorker
-from core.views import STALE_MESSAGE
-from tests.aid.factories import make_worker
-from tests.conftest import make_user
+from core.locking import STALE_MESSAGE
+from tests.support.factories import make_user, make_worker
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

@@ -1,7 +1,6 @@
 """Nothing lost, nothing half-done: a form sent twice saves once, and a failure in the middle of
 a multi-record operation (batch visits, an import, publishing) leaves no trace."""
 
-import io
 from datetime import date
 from decimal import Decimal
 from uuid import uuid4
@@ -9,18 +8,17 @@ from uuid import uuid4
 import pytest
 from django.db import models
 from django.urls import reverse
-from openpyxl import Workbook
 
 from aid import services as aid_services
 from aid.models import AidCase, Campaign, HardshipWorker
 from core.edit import RecordCreateView
 from core.models import ImportBatch
 from core.periods import Period
-from core.views import IdempotentCreateMixin
 from reports import services as report_services
 from reports.models import Publication, Summary
-from tests.aid.factories import make_campaign, make_union, make_worker, valid_id
 from tests.security.catalogue import project_pages
+from tests.support.factories import make_campaign, make_union, make_worker, valid_id
+from tests.support.workbooks import xlsx
 from unions.imports import HeadcountImporter
 from unions.models import HeadcountReturn
 
@@ -50,7 +48,7 @@ def test_every_create_page_refuses_a_second_identical_post():
                 if page.name.endswith("-create") and hasattr(page.view, "view_class")]
     assert len(creating) >= 14
     missing = [page.name for page in creating
-               if not issubclass(page.view.view_class, (RecordCreateView, IdempotentCreateMixin))]
+               if not issubclass(page.view.view_class, RecordCreateView)]
     assert missing == []
 
 
@@ -100,14 +98,8 @@ def test_a_failure_midway_through_batch_visits_records_none(monkeypatch, staff):
 
 
 def headcount_file(unions) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.append([column.header for column in HeadcountImporter.columns])
-    for union in unions:
-        sheet.append([union.name, date(2012, 6, 30), 100, 80, 20, 5])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx([[union.name, date(2012, 6, 30), 100, 80, 20, 5] for union in unions],
+                [column.header for column in HeadcountImporter.columns])
 
 
 def test_a_failure_midway_through_an_import_saves_no_row(monkeypatch, admin_user):

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from .factories import make_return, make_union
+from tests.support.factories import make_headcount_return, make_union
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
                                       "admin:unions_headcountreturn_changelist"])
 def test_admin_lists_search_and_filter(client, admin_user, url_name):
     union = make_union(name="嘉荫县财政局工会")
-    make_return(union, date(2012, 6, 30))
+    make_headcount_return(union, date(2012, 6, 30))
     client.force_login(admin_user)
     response = client.get(reverse(url_name), {"q": "财政局"})
     assert response.status_code == 200

@@ -7,9 +7,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from tests.support.factories import make_headcount_return, make_union
 from unions.models import Union
-
-from .factories import make_return, make_union
 
 pytestmark = pytest.mark.django_db
 
@@ -21,10 +20,10 @@ def sheet_rows(response) -> list[tuple]:
 def test_export_lists_the_filtered_unions_with_counts_and_totals(client, leader):
     joint = make_union(name="商业零售行业联合工会", kind=Union.Kind.JOINT)
     store = make_union(name="华联超市工会", kind=Union.Kind.PRIVATE, joint_union=joint)
-    make_return(store, date(2012, 6, 30), members=16, employed=18, laid_off=1)
+    make_headcount_return(store, date(2012, 6, 30), members=16, employed=18, laid_off=1)
     make_union(name="财政局工会", kind=Union.Kind.GOVERNMENT)
     gone = make_union(name="砖厂工会", dissolved_on=date(2011, 10, 31))
-    make_return(gone, date(2011, 6, 30), members=70)
+    make_headcount_return(gone, date(2011, 6, 30), members=70)
     client.force_login(leader)
 
     response = client.get(reverse("unions:union-export"), {"kind": "grassroots",

@@ -4,10 +4,10 @@ from datetime import date
 
 import pytest
 
+from tests.support.factories import make_headcount_return as make_return
+from tests.support.factories import make_union
 from unions.figures import UnionFigures, for_period
 from unions.models import HeadcountReturn, Union
-
-from .factories import make_return, make_union
 
 pytestmark = pytest.mark.django_db
 

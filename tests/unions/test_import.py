@@ -7,13 +7,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from core.models import ImportBatch
+from tests.support.factories import make_headcount_return, make_union, valid_credit_code
+from tests.support.workbooks import xlsx
 from unions.imports import HeadcountImporter
 from unions.models import HeadcountReturn, Union
-
-from .factories import make_return, make_union, valid_credit_code
 
 pytestmark = pytest.mark.django_db
 
@@ -21,15 +21,6 @@ HEADERS = ["工会名称或统一社会信用代码", "统计日期", "会员人
            "新入会会员"]
 
 
-def xlsx(rows, headers=HEADERS) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 @pytest.fixture
@@ -65,7 +56,7 @@ def test_the_template_has_the_columns_and_an_example(admin_client):
 def test_upload_preview_confirm_creates_the_returns_with_their_audit(admin_client, admin_user,
                                                                      unions):
     content = xlsx([["嘉荫县财政局工会", date(2012, 12, 31), 46, 39, 0, 1],
-                    [valid_credit_code(51), "2012-12-31", 342, 281, 4, 3]])
+                    [valid_credit_code(51), "2012-12-31", 342, 281, 4, 3]], HEADERS)
     response = admin_client.post(reverse("unions:headcount-import"),
                                  {"file": SimpleUploadedFile("counts.xlsx", content)})
     batch = ImportBatch.objects.get()
@@ -101,7 +92,7 @@ def test_one_bad_row_among_many_saves_nothing_and_is_reported(admin_client, unio
     rows = [[u.name, date(2012, 6, 30), 20, 15, 3, 1] for u in many]
     rows[157][2] = -4
     response = admin_client.post(reverse("unions:headcount-import"),
-                                 {"file": SimpleUploadedFile("counts.xlsx", xlsx(rows))})
+                                 {"file": SimpleUploadedFile("counts.xlsx", xlsx(rows, HEADERS))})
     assert response.status_code == 200
     assert response.context["errors"][0].row == 159
     assert response.context["errors"][0].column == "会员人数"
@@ -113,7 +104,7 @@ def test_one_bad_row_among_many_saves_nothing_and_is_reported(admin_client, unio
 
 
 def test_every_kind_of_bad_row_is_reported_with_its_row_and_column(unions):
-    make_return(unions["finance"], date(2012, 6, 30))
+    make_headcount_return(unions["finance"], date(2012, 6, 30))
     content = xlsx([
         ["嘉荫县不存在工会", "2012-06-30", 1, 1, 0, 0],                # 2 unknown union
         ["嘉荫县财政局工会", "2012-06-30", 46, 39, 0, 1],              # 3 already exists
@@ -123,7 +114,7 @@ def test_every_kind_of_bad_row_is_reported_with_its_row_and_column(unions):
         ["嘉荫县商业零售行业联合工会", "2012-12-31", 9, 9, 0, 0],       # 7 joint union
         ["嘉荫县第二砖厂工会", "2011-12-31", 9, 9, 0, 0],              # 8 after dissolution
         ["嘉荫县财政局工会", "2001-01-01", 9, 9, 0, 0],                # 9 before founding
-    ])
+    ], HEADERS)
     assert errors_of(content) == [
         (2, "工会名称或统一社会信用代码", "没有名称或统一社会信用代码为“嘉荫县不存在工会”的工会"),
         (3, "统计日期", "该工会在此日期已有人数记录，请在工会页面上修改"),
@@ -137,7 +128,7 @@ def test_every_kind_of_bad_row_is_reported_with_its_row_and_column(unions):
 
 
 def test_unreadable_values_are_reported_before_the_database_checks(unions):
-    content = xlsx([["嘉荫县财政局工会", "2012-02-30", "四十", 39, None, 0]])
+    content = xlsx([["嘉荫县财政局工会", "2012-02-30", "四十", 39, None, 0]], HEADERS)
     assert errors_of(content) == [
         (2, "下岗职工", "必须填写"),
         (2, "会员人数", "“四十”不是整数"),
@@ -152,7 +143,7 @@ def test_a_large_import_takes_a_fixed_number_of_queries(unions, admin_user,
                                     established_on=date(2000, 1, 1)) for n in names)
     rows = [[n, date(year, month, 28), 20, 15, 3, 1]
             for n in names for year in (2010, 2011) for month in range(1, 9)]
-    content = xlsx(rows)
+    content = xlsx(rows, HEADERS)
     # Bulk inserts: a few statements, not one per row (SQLite caps the variables per
     # statement, so its batches are smaller).
     limit = 12 if connection.vendor == "postgresql" else 100

@@ -6,9 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from tests.support.factories import make_headcount_return, make_union, valid_credit_code
 from unions.models import HeadcountReturn, Union
-
-from .factories import make_return, make_union, valid_credit_code
 
 pytestmark = pytest.mark.django_db
 
@@ -99,14 +98,14 @@ def test_a_joint_union_covering_unions_cannot_change_kind():
 
 def test_a_union_with_returns_cannot_become_a_joint_union():
     union = make_union()
-    make_return(union)
+    make_headcount_return(union)
     union.kind = Union.Kind.JOINT
     assert "该工会已有人数记录" in messages_of(union)["kind"][0]
 
 
 def test_one_return_per_union_and_date():
     union = make_union()
-    make_return(union, date(2012, 6, 30))
+    make_headcount_return(union, date(2012, 6, 30))
     twin = HeadcountReturn(union=union, as_of=date(2012, 6, 30), members=1, employed=1,
                            laid_off=0)
     assert messages_of(twin)["__all__"] == ["该工会在此日期已有人数记录。"]
@@ -152,7 +151,7 @@ def test_a_return_cannot_follow_the_dissolution():
 
 
 def test_workers_are_employed_plus_laid_off():
-    assert make_return(make_union(), employed=30, laid_off=12).workers == 42
+    assert make_headcount_return(make_union(), employed=30, laid_off=12).workers == 42
 
 
 def test_active_on_counts_a_union_from_its_founding_until_the_day_before_dissolution():

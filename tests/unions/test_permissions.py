@@ -11,10 +11,8 @@ from django.urls import reverse
 
 from accounts.roles import Role
 from core.models import ImportBatch
-from tests.conftest import make_user
+from tests.support.factories import make_headcount_return, make_union, make_user
 from unions.models import HeadcountReturn, Union
-
-from .factories import make_return, make_union
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +24,7 @@ WRITE = {"anonymous": 302, "nobody": 403, Role.STAFF: 403, Role.LEADER: 403, Rol
 @pytest.fixture
 def records(admin_user):
     union = make_union(name="嘉荫县财政局工会")
-    ret = make_return(union, date(2012, 6, 30))
+    ret = make_headcount_return(union, date(2012, 6, 30))
     batch = ImportBatch.objects.create(kind="unions-headcount", filename="a.csv",
                                        content=b"x", uploaded_by=admin_user)
     return {"union": union.pk, "return": ret.pk, "batch": batch.pk}

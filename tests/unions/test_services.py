@@ -4,10 +4,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from core.locking import StaleEdit
+from tests.support.factories import make_headcount_return, make_union
 from unions import services
 from unions.models import HeadcountReturn
-
-from .factories import make_return, make_union
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +38,7 @@ def test_returns_import_creates_each_return_with_its_audit_record(admin_user):
 
 def test_an_existing_return_is_untouched_by_a_failed_dissolution(admin_user):
     union = make_union()
-    make_return(union, date(2012, 6, 30))
+    make_headcount_return(union, date(2012, 6, 30))
     with pytest.raises(ValidationError):
         services.union_dissolve(union_id=union.pk, on=date(2012, 1, 1), by=admin_user)
     union.refresh_from_db()

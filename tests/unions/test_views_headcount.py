@@ -6,9 +6,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from tests.support.factories import make_headcount_return, make_union
 from unions.models import HeadcountReturn, Union
-
-from .factories import make_return, make_union
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +54,7 @@ def test_the_union_cannot_be_switched_by_the_posted_data(admin_client):
 ])
 def test_a_bad_return_is_refused_with_the_reason(admin_client, overrides, message):
     union = make_union(established_on=date(2000, 1, 1))
-    make_return(union, date(2011, 12, 31))
+    make_headcount_return(union, date(2011, 12, 31))
     response = admin_client.post(reverse("unions:headcount-create", args=[union.pk]),
                                  return_data(**overrides))
     assert response.status_code == 200
@@ -73,7 +72,7 @@ def test_a_joint_union_gets_no_return(admin_client):
 
 def test_admin_corrects_a_return_and_the_page_shows_who_changed_what(admin_client):
     union = make_union()
-    ret = make_return(union, date(2012, 6, 30), members=45, employed=38, laid_off=2)
+    ret = make_headcount_return(union, date(2012, 6, 30), members=45, employed=38, laid_off=2)
     response = admin_client.post(reverse("unions:headcount-update", args=[ret.pk]),
                                  return_data(members="47", version="0"))
     assert response.url == union.get_absolute_url()
@@ -87,7 +86,7 @@ def test_admin_corrects_a_return_and_the_page_shows_who_changed_what(admin_clien
 
 
 def test_a_stale_return_edit_is_refused(admin_client):
-    ret = make_return(make_union(), members=45)
+    ret = make_headcount_return(make_union(), members=45)
     HeadcountReturn.objects.filter(pk=ret.pk).update(members=50, version=1)
     response = admin_client.post(reverse("unions:headcount-update", args=[ret.pk]),
                                  return_data(members="47", version="0"))
@@ -98,8 +97,8 @@ def test_a_stale_return_edit_is_refused(admin_client):
 
 def test_the_union_page_shows_the_history_table_and_chart(client, leader):
     union = make_union()
-    make_return(union, date(2011, 12, 31), members=40, employed=35, laid_off=1)
-    make_return(union, date(2012, 6, 30), members=45, employed=38, laid_off=2)
+    make_headcount_return(union, date(2011, 12, 31), members=40, employed=35, laid_off=1)
+    make_headcount_return(union, date(2012, 6, 30), members=45, employed=38, laid_off=2)
     client.force_login(leader)
     response = client.get(union.get_absolute_url())
     html = response.content.decode()

@@ -5,9 +5,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from tests.support.factories import make_headcount_return, make_union, valid_credit_code
 from unions.models import HeadcountReturn, Union
-
-from .factories import make_return, make_union, valid_credit_code
 
 pytestmark = pytest.mark.django_db
 URL = reverse("unions:union-list")
@@ -32,10 +31,10 @@ def registry():
                        established_on=date(2012, 4, 18))
     brick = make_union(name="第二砖厂工会", kind=Union.Kind.COLLECTIVE,
                        established_on=date(1988, 5, 1), dissolved_on=date(2011, 10, 31))
-    make_return(finance, date(2011, 12, 31), members=40, employed=35, laid_off=0)
-    make_return(finance, date(2012, 6, 30), members=45, employed=38, laid_off=0)
-    make_return(store, date(2012, 6, 30), members=16, employed=18, laid_off=0, joined=16)
-    make_return(brick, date(2011, 6, 30), members=70, employed=30, laid_off=40)
+    make_headcount_return(finance, date(2011, 12, 31), members=40, employed=35, laid_off=0)
+    make_headcount_return(finance, date(2012, 6, 30), members=45, employed=38, laid_off=0)
+    make_headcount_return(store, date(2012, 6, 30), members=16, employed=18, laid_off=0, joined=16)
+    make_headcount_return(brick, date(2011, 6, 30), members=70, employed=30, laid_off=40)
     return {"joint": joint, "finance": finance, "store": store, "brick": brick}
 
 
@@ -125,8 +124,8 @@ def test_query_count_does_not_grow_with_the_list(reader, django_assert_max_num_q
     def add(count):
         for _ in range(count):
             union = make_union(joint_union=joint)
-            make_return(union, date(2011, 12, 31))
-            make_return(union, date(2012, 6, 30))
+            make_headcount_return(union, date(2011, 12, 31))
+            make_headcount_return(union, date(2012, 6, 30))
 
     add(5)
     reader.get(URL)  # warm the session and user caches

@@ -6,9 +6,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from tests.support.factories import make_headcount_return, make_union, valid_credit_code
 from unions.models import Union
-
-from .factories import make_return, make_union, valid_credit_code
 
 pytestmark = pytest.mark.django_db
 
@@ -127,7 +126,7 @@ def test_dissolving_asks_for_a_date_and_confirmation(admin_client):
 
 def test_dissolving_keeps_the_union_and_its_returns(admin_client, admin_user):
     union = make_union()
-    make_return(union, date(2012, 6, 30))
+    make_headcount_return(union, date(2012, 6, 30))
     response = admin_client.post(reverse("unions:union-dissolve", args=[union.pk]),
                                  {"dissolved_on": "2012-07-01", "confirm": "on"})
     assert response.url == union.get_absolute_url()
@@ -140,7 +139,7 @@ def test_dissolving_keeps_the_union_and_its_returns(admin_client, admin_user):
 
 def test_dissolving_before_the_last_return_is_refused(admin_client):
     union = make_union()
-    make_return(union, date(2012, 6, 30))
+    make_headcount_return(union, date(2012, 6, 30))
     response = admin_client.post(reverse("unions:union-dissolve", args=[union.pk]),
                                  {"dissolved_on": "2012-05-01", "confirm": "on"})
     assert "该工会有统计日期为2012-06-30的人数记录，晚于此日期。" in response.content.decode()
@@ -162,7 +161,7 @@ def test_a_dissolved_union_cannot_be_dissolved_again(admin_client):
 def test_a_joint_union_page_lists_the_unions_it_covers(admin_client):
     joint = make_union(kind=Union.Kind.JOINT, name="商业零售行业联合工会")
     store = make_union(name="华联超市工会", joint_union=joint)
-    make_return(store, date(2012, 6, 30), members=16, employed=18, laid_off=0)
+    make_headcount_return(store, date(2012, 6, 30), members=16, employed=18, laid_off=0)
     make_union(name="财政局工会")
     page = admin_client.get(joint.get_absolute_url()).content.decode()
     covered = page[page.index('data-testid="covered-unions"'):]

@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 from django import forms
 from django.test import Client
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.security.catalogue import project_pages, url_for
@@ -118,9 +118,7 @@ def test_every_form_saves_a_valid_record_or_shows_errors(page, demo):
         baseline.update({name: as_posted(existing.context["form"][name]) for name in names
                          if name in existing.context["form"].fields})
 
-    @settings(max_examples=15, deadline=None, derandomize=True,
-              suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                     HealthCheck.too_slow])
+    # Examples, deadline and health checks: the Hypothesis profile in tests/conftest.py.
     @given(changed=st.fixed_dictionaries(
                {}, optional={name: value_strategy(form.fields[name]) for name in names}),
            dropped=st.sets(st.sampled_from(names)) if names else st.just(set()),

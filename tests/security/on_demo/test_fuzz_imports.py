@@ -9,7 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from core.models import ImportBatch
@@ -106,8 +106,7 @@ cells = st.one_of(st.sampled_from(NASTY_TEXT + NASTY_NUMBERS + NASTY_DATES),
 
 
 def fuzz_upload(page, client: Client, headers: list[str]) -> None:
-    @settings(max_examples=15, deadline=None, derandomize=True,
-              suppress_health_check=[HealthCheck.function_scoped_fixture])
+    # Examples, deadline and health checks: the Hypothesis profile in tests/conftest.py.
     @given(rows=st.lists(st.lists(cells, min_size=len(headers), max_size=len(headers)),
                          min_size=1, max_size=5),
            encoding=st.sampled_from(["utf-8", "utf-8-sig", "gb18030"]))

@@ -14,9 +14,9 @@ from django.urls import reverse
 from aid.models import AidCase, HardshipWorker
 from aid.validators import mask_id_number
 from pairings.models import Beneficiary
-from tests.aid.factories import valid_id
 from tests.security.catalogue import admin_urls, project_pages, url_for
 from tests.security.pii_logs import IdNumberWatch, id_numbers_in
+from tests.support.factories import valid_id
 
 pytestmark = pytest.mark.django_db
 
