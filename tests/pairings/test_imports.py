@@ -143,7 +143,7 @@ def test_an_import_makes_its_pairs_through_the_forms_service(client, staff, fift
     response = upload(client, xlsx([
         ["王建国", "县财政局", "朝阳镇黑木耳创业基地", "创业基地", "2011-03-17", None],
         ["王建国", "县林业局", "乌云镇蓝莓基地", "创业基地", "2011-03-18", None],
-    ]))
+    ], HEADERS))
     client.post(response.url)
     assert [len(call["pairs"]) for call in made] == [2]
     assert made[0]["by"] == staff
