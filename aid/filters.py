@@ -38,7 +38,7 @@ class QuickSelect(forms.Select):
     """A <select> built without a template per option: the same markup, but fast with the
     thousands of options of a province's union registry."""
 
-    def render(self, name, value, attrs=None, renderer=None):  # noqa: ARG002 (Django calls it so)
+    def render(self, name, value, attrs=None, renderer=None):
         selected = {str(v) for v in self.format_value(value)}
         options = format_html_join("", '<option value="{}"{}>{}</option>', (
             (str(key), SELECTED if str(key) in selected else "", label)
@@ -47,7 +47,7 @@ class QuickSelect(forms.Select):
                            flatatt(self.build_attrs(self.attrs, attrs)), options)
 
 
-SELECTED = mark_safe(" selected")  # noqa: S308 (a constant)
+SELECTED = mark_safe(" selected")
 
 
 def union_filter(field_name: str) -> ModelChoiceFilter:

@@ -47,8 +47,10 @@ def test_demo_visits_all_fall_in_the_2012_campaign_before_the_spring_festival(lo
 
 def test_demo_has_a_year_earlier_to_compare_with(loaded):
     result = figures.for_period(date(2011, 1, 1), date(2011, 6, 30))
-    assert result.visited_workers == 120 and result.visit_money == Decimal(48000)
-    assert result.relief_workers == 15 and result.relief_money == Decimal(51000)
+    assert result.visited_workers == 120
+    assert result.visit_money == Decimal(48000)
+    assert result.relief_workers == 15
+    assert result.relief_money == Decimal(51000)
 
 
 def test_demo_id_numbers_are_valid_and_of_jiayin_county(loaded):

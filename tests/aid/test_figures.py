@@ -28,9 +28,12 @@ def test_only_approved_and_paid_cases_count(staff, leader):
     make_case(entered_by=staff, kind=AidCase.Kind.LIVING, amount=Decimal(9000),
               status=AidCase.Status.REJECTED, rejected_by=leader, rejection_reason="不符合")
     result = figures.for_period(*H1)
-    assert result.living_workers == 1 and result.living_money == Decimal(1700)
-    assert result.relief_workers == 1 and result.relief_money == Decimal(1700)
-    assert result.pending_cases == 2 and result.pending_money == Decimal(700)
+    assert result.living_workers == 1
+    assert result.living_money == Decimal(1700)
+    assert result.relief_workers == 1
+    assert result.relief_money == Decimal(1700)
+    assert result.pending_cases == 2
+    assert result.pending_money == Decimal(700)
 
 
 def test_people_are_counted_once_across_relief_kinds(staff, leader):
@@ -42,7 +45,8 @@ def test_people_are_counted_once_across_relief_kinds(staff, leader):
     assert (result.living_workers, result.medical_workers, result.education_workers) == (1, 1, 1)
     assert result.relief_workers == 2
     assert result.relief_money == Decimal(6000)
-    assert result.visited_workers == 0 and result.visit_money == Decimal(0)
+    assert result.visited_workers == 0
+    assert result.visit_money == Decimal(0)
 
 
 def test_visits_are_separate_from_relief(staff, leader):
@@ -52,8 +56,10 @@ def test_visits_are_separate_from_relief(staff, leader):
             campaign=campaign, granted_on=date(2012, 1, 10))
     counted(staff, leader, worker=worker, kind=AidCase.Kind.LIVING, amount=Decimal(1000))
     result = figures.for_period(*H1)
-    assert result.visited_workers == 1 and result.visit_money == Decimal(500)
-    assert result.relief_workers == 1 and result.relief_money == Decimal(1000)
+    assert result.visited_workers == 1
+    assert result.visit_money == Decimal(500)
+    assert result.relief_workers == 1
+    assert result.relief_money == Decimal(1000)
 
 
 def test_the_period_bounds_are_inclusive(staff, leader):

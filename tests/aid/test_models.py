@@ -118,7 +118,8 @@ def test_second_visit_in_the_same_campaign_is_refused_pointing_at_the_first(staf
         second.full_clean()
     messages = error.value.message_dict["worker"]
     assert len(messages) == 1
-    assert f"第{first.pk}号" in messages[0] and "2012-01-05" in messages[0]
+    assert f"第{first.pk}号" in messages[0]
+    assert "2012-01-05" in messages[0]
     assert second.first_visit_in_campaign() == first
 
 

@@ -35,7 +35,8 @@ def test_a_campaign_cannot_end_before_it_starts(client, staff):
     response = client.post(reverse("aid:campaign-create"), {
         "name": "倒序", "starts_on": "2012-12-20", "ends_on": "2012-12-01",
         "standard_amount": "", "notes": "", "submission_token": str(uuid4())})
-    assert response.status_code == 200 and not Campaign.objects.exists()
+    assert response.status_code == 200
+    assert not Campaign.objects.exists()
 
 
 def test_stale_campaign_edit_is_refused(client, staff, admin_user):
@@ -136,7 +137,8 @@ def test_batch_page_leaves_out_workers_out_of_hardship_before_the_campaign(clien
     client.force_login(staff)
     workers = list(client.get(reverse("aid:campaign-batch", args=[campaign.pk]))
                    .context["workers"])
-    assert here in workers and gone not in workers
+    assert here in workers
+    assert gone not in workers
 
 
 def test_batch_page_query_count_is_fixed(client, staff, django_assert_max_num_queries):

@@ -52,7 +52,8 @@ def test_staff_can_submit_at_once(client, staff):
     client.force_login(staff)
     client.post(reverse("aid:case-create"), case_post(make_worker(), submit_now="on"))
     case = AidCase.objects.get()
-    assert case.status == "submitted" and case.submitted_by == staff
+    assert case.status == "submitted"
+    assert case.submitted_by == staff
 
 
 def test_the_same_form_sent_twice_creates_one_case(client, staff):
@@ -91,7 +92,8 @@ def test_the_case_form_loads_its_script(client, staff):
     content = client.get(reverse("aid:case-create")).content.decode()
     assert "aid/case_form.js" in content
     assert reverse("aid:worker-search") in content
-    assert "<script>" not in content and 'style="' not in content
+    assert "<script>" not in content
+    assert 'style="' not in content
 
 
 def test_a_worker_chosen_beforehand_is_shown(client, staff):
@@ -185,7 +187,8 @@ def test_only_drafts_can_be_edited(client, staff, leader, status):
                      rejection_reason="不符合" if status == "rejected" else "")
     client.force_login(staff)
     response = client.get(reverse("aid:case-update", args=[case.pk]))
-    assert response.status_code == 302 and response.url == case.get_absolute_url()
+    assert response.status_code == 302
+    assert response.url == case.get_absolute_url()
 
 
 # --- the workflow through the pages --------------------------------------------------------
@@ -207,7 +210,8 @@ def test_approving_from_the_queue_returns_to_the_queue(client, staff, leader):
     response = client.post(reverse("aid:case-approve", args=[case.pk]), {"next": queue})
     assert response.url == queue
     case.refresh_from_db()
-    assert case.status == "approved" and case.approved_by == leader
+    assert case.status == "approved"
+    assert case.approved_by == leader
 
 
 def test_next_outside_the_site_is_ignored(client, staff, leader):
@@ -247,7 +251,8 @@ def test_the_case_page_offers_only_the_steps_the_user_may_take(client, staff, le
     assert 'data-testid="approve-case"' not in content
     client.force_login(leader)
     content = client.get(case.get_absolute_url()).content.decode()
-    assert 'data-testid="approve-case"' in content and 'data-testid="reject-case"' in content
+    assert 'data-testid="approve-case"' in content
+    assert 'data-testid="reject-case"' in content
 
 
 def test_the_case_page_shows_the_audit_trail(client, staff, leader):
@@ -340,7 +345,8 @@ def test_case_list_masks_id_numbers(client, staff):
     case = make_case(entered_by=staff, worker=make_worker(id_number=valid_id("23072219800101001")))
     client.force_login(staff)
     content = client.get(reverse("aid:case-list")).content.decode()
-    assert case.worker.masked_id_number in content and case.worker.id_number not in content
+    assert case.worker.masked_id_number in content
+    assert case.worker.id_number not in content
 
 
 def test_case_list_paginates_with_a_fixed_query_count(client, staff, leader,
@@ -379,7 +385,7 @@ def test_export_neutralises_formulas_in_notes(client, staff):
     make_case(entered_by=staff, notes="=HYPERLINK(\"http://x\")")
     client.force_login(staff)
     sheet = load_workbook(BytesIO(client.get(reverse("aid:case-export")).content)).active
-    notes = [row[12] for row in sheet.iter_rows(min_row=2, values_only=True)][0]
+    notes = next(row[12] for row in sheet.iter_rows(min_row=2, values_only=True))
     assert notes.startswith("'=")
 
 

@@ -59,7 +59,8 @@ def test_relief_case_from_fast_entry_to_paid(page, live_server):
         "pay-case").click()
     page.get_by_test_id("to-pay-table").wait_for(state="detached")
     case.refresh_from_db()
-    assert case.status == "paid" and case.approved_by.username == "leader"
+    assert case.status == "paid"
+    assert case.approved_by.username == "leader"
 
     # The worker's page shows the paid case.
     page.goto(f"{live_server.url}{worker.get_absolute_url()}")

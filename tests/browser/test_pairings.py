@@ -35,5 +35,6 @@ def test_staff_pair_a_student_with_two_branches_and_the_form_shows_only_fitting_
     pairing = Pairing.objects.get()
     assert page.url.endswith(pairing.get_absolute_url())
     helpers = page.get_by_test_id("helpers").inner_text()
-    assert "县财政局机关党支部" in helpers and "朝阳镇光明村党支部" in helpers
+    assert "县财政局机关党支部" in helpers
+    assert "朝阳镇光明村党支部" in helpers
     assert problems == []  # no script or style refused by the Content Security Policy

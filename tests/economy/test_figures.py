@@ -51,7 +51,8 @@ def test_completion_is_the_year_through_end_over_the_target_in_percent(unions):
 def test_no_target_means_no_completion(unions):
     make_return(union=unions[0])
     result = figures.for_period(*H1)
-    assert result.target is None and result.completion is None
+    assert result.target is None
+    assert result.completion is None
 
 
 def test_grants_in_the_period_and_cumulative_to_its_end(unions):
@@ -73,7 +74,9 @@ def test_households_active_at_the_end(unions):
 
 def test_an_empty_database_gives_zeros():
     result = figures.for_period(*H1)
-    assert result.value_added == 0 and result.grants_cumulative == 0 and result.households == 0
+    assert result.value_added == 0
+    assert result.grants_cumulative == 0
+    assert result.households == 0
     assert len(result.by_sector) == 8
 
 

@@ -98,7 +98,8 @@ def test_every_bad_row_is_reported_and_nothing_is_saved(unions, households, staf
 def test_missing_headers_are_named(staff, unions):
     result = ReturnImporter().parse(xlsx([["x"]], headers=["基层工会"]), "r.xlsx")
     assert len(result.errors) == 1
-    assert "行业" in result.errors[0].message and "增加值（元）" in result.errors[0].message
+    assert "行业" in result.errors[0].message
+    assert "增加值（元）" in result.errors[0].message
 
 
 def test_the_check_takes_a_fixed_number_of_queries(unions, staff,
@@ -111,7 +112,8 @@ def test_the_check_takes_a_fixed_number_of_queries(unions, staff,
     content = xlsx(rows, HEADERS)
     with django_assert_max_num_queries(3):
         result = ReturnImporter().parse(content, "many.xlsx")
-    assert result.ok and len(result.rows) == 110
+    assert result.ok
+    assert len(result.rows) == 110
 
 
 def test_upload_preview_and_confirm_through_the_pages(client, staff, unions):

@@ -180,4 +180,5 @@ def test_returns_grants_and_targets_keep_their_history(unions):
     target = make_target()
     assert [h.value_added for h in item.history.order_by("history_id")] == [Decimal("100000"),
                                                                            Decimal(7)]
-    assert grant.history.count() == 1 and target.history.count() == 1
+    assert grant.history.count() == 1
+    assert target.history.count() == 1

@@ -34,7 +34,8 @@ def test_the_list_shows_every_household_with_grant_totals(client, leader, househ
     response = client.get(reverse("economy:household-list"))
     assert owners(response) == ["吴秀英", "张国富", "王春林"]
     fungus = next(h for h in response.context["households"] if h.owner == "王春林")
-    assert fungus.grant_total == Decimal(11000) and fungus.grant_count == 2
+    assert fungus.grant_total == Decimal(11000)
+    assert fungus.grant_count == 2
     assert response.context["totals"] == {"count": 3, "grant_amount": Decimal(17000),
                                          "grant_count": 3}
     assert "17,000元 (3)" in response.content.decode()
@@ -101,7 +102,8 @@ def test_staff_create_a_household(client, staff, unions):
         "submission_token": form["submission_token"].initial,
     })
     household = Household.objects.get(owner="刘玉兰")
-    assert response.status_code == 302 and response["Location"] == household.get_absolute_url()
+    assert response.status_code == 302
+    assert response["Location"] == household.get_absolute_url()
     assert household.history.get().history_user == staff
 
 

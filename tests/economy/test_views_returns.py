@@ -64,7 +64,8 @@ def test_staff_enter_a_union_return(client, staff, unions):
     response = post_return(client, union=unions[2].pk)
     created = ValueAddedReturn.objects.get()
     assert response["Location"] == created.get_absolute_url()
-    assert created.value_added == Decimal("1250000") and created.union == unions[2]
+    assert created.value_added == Decimal("1250000")
+    assert created.union == unions[2]
     assert created.history.get().history_user == staff
 
 
@@ -108,7 +109,8 @@ def test_a_household_return_form_starts_from_the_household(client, staff, unions
     client.force_login(staff)
     form = client.get(reverse("economy:return-create"),
                       {"household": household.pk}).context["form"]
-    assert form.initial["household"] == household and form.initial["sector"] == "agriculture"
+    assert form.initial["household"] == household
+    assert form.initial["sector"] == "agriculture"
 
 
 def test_a_stale_return_form_is_refused(client, staff, returns, unions):
@@ -135,4 +137,5 @@ def test_the_return_page_shows_who_changed_what(client, staff, leader, returns, 
     page = client.get(item.get_absolute_url()).content.decode()
     history = page[page.index('data-testid="history"'):]
     assert "张工作" in history
-    assert "1000000.00" in history and "1200000.00" in history
+    assert "1000000.00" in history
+    assert "1200000.00" in history

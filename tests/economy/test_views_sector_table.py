@@ -36,9 +36,12 @@ def test_the_table_shows_value_share_change_and_completion(client, staff, return
     assert industry.change == Decimal("25.0")
     trade = next(r for r in table.rows if r.sector == "trade")
     assert trade.change is None  # nothing a year earlier
-    assert table.total == Decimal("4000000") and table.completion == Decimal("40.0")
+    assert table.total == Decimal("4000000")
+    assert table.completion == Decimal("40.0")
     page = response.content.decode()
-    assert "300.00万元" in page and "75.0%" in page and "25.0%" in page
+    assert "300.00万元" in page
+    assert "75.0%" in page
+    assert "25.0%" in page
     assert "完成全年任务40.0%" in page
     assert "上年同期（2011-01-01至2011-06-30）" in page
 
@@ -48,11 +51,14 @@ def test_the_chart_is_inline_svg_without_style_attributes(client, staff, returns
     page = client.get(reverse("economy:sector-table"), PERIOD).content.decode()
     start = page.index('data-testid="sector-chart"')
     chart = page[start:page.index("</table>", start)]
-    assert chart.count("<rect") == 8 and chart.count("<svg") == 8
+    assert chart.count("<rect") == 8
+    assert chart.count("<svg") == 8
     assert 'width="100"' in chart  # the largest sector fills the bar space
     assert 'width="33.3"' in chart  # trade: a third of industry
-    assert "300.00万元" in chart and "100.00万元" in chart
-    assert "style=" not in page and "<script>" not in page
+    assert "300.00万元" in chart
+    assert "100.00万元" in chart
+    assert "style=" not in page
+    assert "<script>" not in page
 
 
 def test_without_a_target_the_page_says_so(client, staff, unions):
@@ -103,7 +109,8 @@ def test_the_export_is_the_table_in_wan(client, leader, returns):
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == ("行业", "增加值（万元）", "占比（%）", "上年同期（万元）", "增减（%）")
     assert rows[2] == ("工业", 300, 75, 240, 25)
-    assert rows[1][0] == "农林牧渔业" and rows[1][1] == 0
+    assert rows[1][0] == "农林牧渔业"
+    assert rows[1][1] == 0
     assert rows[9] == ("2012年全年任务（万元）", 1000, None, None, None)
     assert rows[10] == ("完成全年任务（%）", 40, None, None, None)
     assert rows[-1] == ("合计", 400, 100, 240, 66.7)

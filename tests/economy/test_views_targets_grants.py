@@ -99,4 +99,5 @@ def test_grant_and_target_pages_show_their_history(client, leader, unions):
     client.force_login(leader)
     for url in (grant.get_absolute_url(), target.get_absolute_url()):
         page = client.get(url).content.decode()
-        assert 'data-testid="history"' in page and "创建" in page
+        assert 'data-testid="history"' in page
+        assert "创建" in page

@@ -26,10 +26,13 @@ H1 = (date(2012, 1, 1), date(2012, 6, 30))
 def test_no_round_gives_empty_figures(db):
     result = figures.for_period(*H1)
     assert result.round_name == ""
-    assert result.pairs == 0 and result.projects == 0
+    assert result.pairs == 0
+    assert result.projects == 0
     assert result.projects_by_sector == dict.fromkeys(Project.Sector.values, 0)
-    assert result.funds_raised == Decimal(0) and result.exit_rate is None
-    assert result.exit_target is None and result.students == 0
+    assert result.funds_raised == Decimal(0)
+    assert result.exit_rate is None
+    assert result.exit_target is None
+    assert result.students == 0
 
 
 def test_the_round_running_at_the_period_end_is_counted(unions):
@@ -158,7 +161,9 @@ def test_for_period_query_count_does_not_grow_with_data(unions, django_assert_ma
         figures.for_period(*H1)
     with django_assert_max_num_queries(len(small)):
         result = figures.for_period(*H1)
-    assert result.pairs == 150 and result.funded_workers == 150 and result.students == 150
+    assert result.pairs == 150
+    assert result.funded_workers == 150
+    assert result.students == 150
     assert len(small) <= 7
 
 

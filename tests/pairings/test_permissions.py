@@ -112,7 +112,7 @@ def test_leaders_and_others_cannot_post_to_write_pages(client, records, role):
     assert records["entry"].amount == 5000
 
 
-@pytest.mark.parametrize("role,shown", [(Role.STAFF, True), (Role.ADMIN, True),
+@pytest.mark.parametrize(("role", "shown"), [(Role.STAFF, True), (Role.ADMIN, True),
                                         (Role.LEADER, False)])
 def test_write_buttons_show_only_to_staff_and_admins(client, records, role, shown):
     sign_in(client, role)

@@ -97,7 +97,8 @@ def test_correcting_an_injection_counts_the_balance_without_its_old_amount(proje
     raise_funds(project.pairing.round, 10000, date(2011, 3, 20))
     entry = inject(project, 8000, date(2011, 4, 10))
     updated = services.fund_entry_update(entry_id=entry.pk, version=0, amount=Decimal(10000))
-    assert updated.amount == 10000 and updated.version == 1
+    assert updated.amount == 10000
+    assert updated.version == 1
     with pytest.raises(ValidationError):
         services.fund_entry_update(entry_id=entry.pk, version=1, amount=Decimal("10000.01"))
 
@@ -184,7 +185,8 @@ def test_recording_an_exit_closes_the_pairing_once(unions):
     pairing = make_pairing(make_poverty_round())
     closed = services.pairing_close(pairing_id=pairing.pk, status=Pairing.Status.EXITED,
                                     closed_on=date(2012, 5, 1), version=0, note="已脱贫")
-    assert closed.status == Pairing.Status.EXITED and closed.version == 1
+    assert closed.status == Pairing.Status.EXITED
+    assert closed.version == 1
     assert "已脱贫" in closed.note
     with pytest.raises(ValidationError) as error:
         services.pairing_close(pairing_id=pairing.pk, status=Pairing.Status.ENDED,
@@ -238,7 +240,8 @@ def test_every_service_names_its_user_in_the_audit_trail(project, staff):
     entry = services.fund_entry_create(round_id=project.pairing.round_id, kind="raised",
                                        amount=Decimal(5000), entered_on=date(2011, 3, 20),
                                        by=staff)
-    assert entry.entered_by == staff and entry.history.get().history_user == staff
+    assert entry.entered_by == staff
+    assert entry.history.get().history_user == staff
     services.fund_entry_update(entry_id=entry.pk, version=0, amount=Decimal(6000), by=staff)
     services.project_update(project_id=project.pk, version=0, name="肉牛养殖", by=staff)
     services.pairing_close(pairing_id=project.pairing_id, status=Pairing.Status.EXITED,

@@ -43,7 +43,8 @@ def test_staff_pairs_a_hardship_worker_with_an_official_and_a_unit(client, staff
         "official": "王建国", "unit": "县财政局", "paired_on": "2011-03-15",
     })
     pairing = Pairing.objects.get()
-    assert response.status_code == 302 and response.url == pairing.get_absolute_url()
+    assert response.status_code == 302
+    assert response.url == pairing.get_absolute_url()
     assert pairing.beneficiary.worker == worker
     assert set(pairing.helpers.values_list("name", flat=True)) == {"王建国", "县财政局"}
     assert pairing.history.first().history_user == staff
@@ -112,7 +113,8 @@ def test_the_same_form_submitted_twice_creates_one_pairing(client, staff, fifth)
     first = client.post(url, data)
     second = client.post(url, data)
     assert Pairing.objects.count() == 1
-    assert second.status_code == 302 and second.url == first.url
+    assert second.status_code == 302
+    assert second.url == first.url
 
 
 def test_an_injection_beyond_the_balance_shows_the_available_amount(client, staff, fifth):
@@ -128,7 +130,8 @@ def test_an_injection_beyond_the_balance_shows_the_available_amount(client, staf
     response = client.post(reverse("pairings:fund-create"), {**data, "amount": "5000"})
     entry = FundEntry.objects.get(kind="injected")
     assert response.url == entry.get_absolute_url()
-    assert entry.pairing == project.pairing and entry.entered_by == staff
+    assert entry.pairing == project.pairing
+    assert entry.entered_by == staff
 
 
 def test_fund_form_offers_only_the_rounds_projects(client, staff, fifth):
@@ -152,7 +155,8 @@ def test_staff_add_a_project_to_a_pair(client, staff, fifth):
         args=[pairing.pk])
     project = Project.objects.get()
     assert response.url == project.get_absolute_url()
-    assert project.pairing == pairing and project.sector == Project.Sector.COMMERCE
+    assert project.pairing == pairing
+    assert project.sector == Project.Sector.COMMERCE
 
 
 def test_a_project_before_its_pairing_is_refused_on_the_form(client, staff, fifth):
@@ -172,7 +176,8 @@ def test_staff_record_an_exit_from_poverty(client, staff, fifth):
     assert response.status_code == 302
     pairing.refresh_from_db()
     assert (pairing.status, pairing.closed_on) == (Pairing.Status.EXITED, date(2012, 6, 1))
-    assert "养殖收入稳定" in pairing.note and pairing.version == 1
+    assert "养殖收入稳定" in pairing.note
+    assert pairing.version == 1
     page = client.get(reverse("pairings:pairing-exit", args=[pairing.pk])).content.decode()
     assert "该帮扶对子已结束" in page
 
@@ -197,7 +202,8 @@ def test_a_fund_correction_keeps_the_balance_rule(client, staff, fifth):
         "amount": "3000", "entered_on": "2011-03-20", "version": 0})
     assert "支出将超过已有资金" in errors_of(response)
     raised.refresh_from_db()
-    assert raised.amount == 5000 and raised.version == 0
+    assert raised.amount == 5000
+    assert raised.version == 0
 
 
 def test_a_stale_fund_correction_overwrites_nothing(client, staff, fifth):
@@ -222,14 +228,15 @@ def test_staff_create_and_edit_a_round(client, staff, fifth):
         "name": "第六轮", "starts_on": "2013-01-01", "ends_on": "2014-12-31",
         "exit_target": "95", "version": 0})
     sixth.refresh_from_db()
-    assert sixth.exit_target == 95 and sixth.version == 1
+    assert sixth.exit_target == 95
+    assert sixth.version == 1
     response = post(client, "round-create", {
         "programme": fifth.programme.pk, "name": "重叠轮", "starts_on": "2012-06-01",
         "ends_on": "2012-08-31"})
     assert "本轮与同一项目的第五轮重叠" in str(response.context["form"].errors)
 
 
-@pytest.mark.parametrize("name,field", [
+@pytest.mark.parametrize(("name", "field"), [
     ("pairing-create", "submission_token"), ("fund-create", "submission_token"),
     ("round-create", "submission_token"), ("project-create", "submission_token"),
     ("pairing-exit", "version"), ("project-update", "version"), ("fund-update", "version"),

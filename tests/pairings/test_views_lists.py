@@ -50,7 +50,7 @@ def queries(client, url, params=None) -> int:
     return len(captured)
 
 
-@pytest.mark.parametrize("name,params", [
+@pytest.mark.parametrize(("name", "params"), [
     ("pairing-list", {}), ("pairing-list", {"q": "职工", "sort": "-injected"}),
     ("project-list", {"sector": "breeding"}), ("fund-list", {}), ("round-list", {}),
     ("student-aid", {}),
@@ -97,7 +97,9 @@ def test_round_overview_shows_pairs_projects_money_and_exit_rate(client, leader,
     assert 'data-testid="raised">100,000元' in html
     assert 'data-testid="injected">10,000元' in html
     assert 'data-testid="available">90,000元' in html
-    assert "养殖业" in html and "<svg" in html and "style=" not in html
+    assert "养殖业" in html
+    assert "<svg" in html
+    assert "style=" not in html
     assert f"?round={fifth.pk}&amp;sector=breeding" in html
 
 
@@ -169,8 +171,10 @@ def test_pairing_detail_shows_helpers_projects_ledger_and_history(client, staff,
     pairing = make_pairing(fifth)
     inject(make_project(pairing, name="生猪养殖"), 3000, date(2011, 4, 5))
     html = page(client, "pairing-detail", args=[pairing.pk]).content.decode()
-    assert "领导1" in html and "单位1" in html
-    assert "生猪养殖" in html and "3,000元" in html
+    assert "领导1" in html
+    assert "单位1" in html
+    assert "生猪养殖" in html
+    assert "3,000元" in html
     assert 'data-testid="history"' in html
     assert pairing.beneficiary.worker.id_number not in html  # masked: first 6 + last 4
     assert pairing.beneficiary.worker.masked_id_number in html
@@ -184,7 +188,8 @@ def test_fund_entry_history_shows_who_changed_what(client, staff, fifth):
                  "version": "0"})
     html = page(client, "fund-detail", args=[entry.pk]).content.decode()
     assert "张工作" in html
-    assert "1000.00" in html and "1500.00" in html
+    assert "1000.00" in html
+    assert "1500.00" in html
 
 
 def test_student_aid_page_shows_the_years_money(client, leader, unions):
@@ -214,5 +219,6 @@ def test_student_round_overview_shows_branches_students_and_donations(client, le
     numbers = response.context["numbers"]
     assert (numbers.student_pairs, numbers.branches) == (3, 3)
     html = response.content.decode()
-    assert "600元" in html and "困难学生: 3" in html
+    assert "600元" in html
+    assert "困难学生: 3" in html
     assert "帮扶项目按行业" not in html  # student aid has no projects

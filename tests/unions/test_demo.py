@@ -67,7 +67,9 @@ def test_the_records_are_individual_and_plausible():
     returns = HeadcountReturn.objects.filter(as_of=date(2012, 6, 30))
     assert returns.count() == 121
     members = sorted(returns.values_list("members", flat=True))
-    assert members[0] > 0 and members[-1] < 2000 and len(set(members)) > 50
+    assert members[0] > 0
+    assert members[-1] < 2000
+    assert len(set(members)) > 50
     assert set(HeadcountReturn.objects.values_list("as_of", flat=True).distinct()) == {
         date(2011, 6, 30), date(2011, 12, 31), date(2012, 6, 30)}
     assert Union.objects.filter(dissolved_on__isnull=False).exists()

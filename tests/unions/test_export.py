@@ -33,13 +33,16 @@ def test_export_lists_the_filtered_unions_with_counts_and_totals(client, leader)
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     assert "attachment" in response["Content-Disposition"]
     header, *body, totals = sheet_rows(response)
-    assert header[0] == "名称" and header[-4:] == ("会员", "在职职工", "下岗职工", "职工合计")
+    assert header[0] == "名称"
+    assert header[-4:] == ("会员", "在职职工", "下岗职工", "职工合计")
     assert [row[0] for row in body] == ["华联超市工会", "财政局工会"]
     store_row = body[0]
-    assert store_row[1] == "私营企业" and store_row[8] == "商业零售行业联合工会"
+    assert store_row[1] == "私营企业"
+    assert store_row[8] == "商业零售行业联合工会"
     assert store_row[-4:] == (16, 18, 1, 19)
     assert body[1][-4:] == (None, None, None, None)
-    assert totals[0] == "合计：2个工会" and totals[-4:] == (16, 18, 1, 19)
+    assert totals[0] == "合计：2个工会"
+    assert totals[-4:] == (16, 18, 1, 19)
 
 
 def test_export_neutralises_formulas_in_names(client, staff):

@@ -98,7 +98,8 @@ def test_one_bad_row_among_many_saves_nothing_and_is_reported(admin_client, unio
     assert response.context["errors"][0].column == "会员人数"
     assert len(response.context["errors"]) == 1
     html = response.content.decode()
-    assert "不能小于 0" in html and "159" in html
+    assert "不能小于 0" in html
+    assert "159" in html
     assert not HeadcountReturn.objects.exists()
     assert not ImportBatch.objects.exists()
 

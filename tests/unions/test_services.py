@@ -42,7 +42,8 @@ def test_an_existing_return_is_untouched_by_a_failed_dissolution(admin_user):
     with pytest.raises(ValidationError):
         services.union_dissolve(union_id=union.pk, on=date(2012, 1, 1), by=admin_user)
     union.refresh_from_db()
-    assert union.dissolved_on is None and union.version == 0
+    assert union.dissolved_on is None
+    assert union.version == 0
 
 
 def test_a_dissolution_from_a_stale_form_is_refused(admin_user):

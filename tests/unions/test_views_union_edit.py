@@ -64,7 +64,8 @@ def test_a_duplicate_name_or_code_is_refused(admin_client):
     make_union(credit_code=valid_credit_code(4))
     html = admin_client.post(reverse("unions:union-create"),
                              union_data(credit_code=valid_credit_code(4))).content.decode()
-    assert "名称" in html and "已存在" in html
+    assert "名称" in html
+    assert "已存在" in html
     html = admin_client.post(reverse("unions:union-create"),
                              union_data(name="别的工会", credit_code=valid_credit_code(4))
                              ).content.decode()
@@ -165,7 +166,8 @@ def test_a_joint_union_page_lists_the_unions_it_covers(admin_client):
     make_union(name="财政局工会")
     page = admin_client.get(joint.get_absolute_url()).content.decode()
     covered = page[page.index('data-testid="covered-unions"'):]
-    assert "华联超市工会" in covered and "财政局工会" not in covered
+    assert "华联超市工会" in covered
+    assert "财政局工会" not in covered
     assert "新增人数记录" not in page  # joint unions carry no returns
     assert joint.get_absolute_url() in admin_client.get(store.get_absolute_url()).content.decode()
 

@@ -94,6 +94,22 @@ def model_of(view_class, form) -> type | None:
                                                          "model", None)
 
 
+def baseline_values(page, form, names: list[str], client: Client, demo) -> dict:
+    """The values the examples start from, so that many of them really save.
+
+    On an edit page the form as opened is valid: keep some fields as they were. A create page
+    starts from the values of an existing record of the same kind.
+    """
+    baseline = {name: as_posted(form[name]) for name in names}
+    pages = {p.name: p for p in project_pages()}
+    sibling = pages.get(page.name.replace("-create", "-update"))
+    if page.name.endswith("-create") and sibling is not None:
+        existing = client.get(url_for(sibling, demo["objects"], demo["users"]["admin"]))
+        baseline.update({name: as_posted(existing.context["form"][name]) for name in names
+                         if name in existing.context["form"].fields})
+    return baseline
+
+
 @pytest.mark.parametrize("page", form_pages(), ids=lambda page: page.name)
 def test_every_form_saves_a_valid_record_or_shows_errors(page, demo):
     role = next(role for role in ROLE_ORDER if role in EXPECTED[page.name])
@@ -107,16 +123,7 @@ def test_every_form_saves_a_valid_record_or_shows_errors(page, demo):
     model = model_of(page.view.view_class, form)
     instance = getattr(form, "instance", None)
     names = [name for name in form.fields if name not in ("submission_token", "version")]
-    # On an edit page the form as opened is valid: keep some fields as they were, so that many
-    # examples really save.
-    baseline = {name: as_posted(form[name]) for name in names}
-    # A create page starts from the values of an existing record of the same kind.
-    pages = {p.name: p for p in project_pages()}
-    sibling = pages.get(page.name.replace("-create", "-update"))
-    if page.name.endswith("-create") and sibling is not None:
-        existing = client.get(url_for(sibling, demo["objects"], demo["users"]["admin"]))
-        baseline.update({name: as_posted(existing.context["form"][name]) for name in names
-                         if name in existing.context["form"].fields})
+    baseline = baseline_values(page, form, names, client, demo)
 
     # Examples, deadline and health checks: the Hypothesis profile in tests/conftest.py.
     @given(changed=st.fixed_dictionaries(
