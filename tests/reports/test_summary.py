@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from docx import Document
@@ -18,7 +18,7 @@ from pytest_django.asserts import assertRedirects
 from accounts.models import User
 from aid.models import AidCase
 from core.periods import Period
-from reports import demo, frozen, services
+from reports import frozen, services
 from reports.document import SCHEMA, Figure
 from reports.exports import docx_bytes
 from reports.models import Publication, Summary
@@ -56,20 +56,10 @@ def visible_text(html: str) -> str:
     return re.sub(r"<[^>]+>", "", html)
 
 
-@pytest.fixture(scope="module")
-def demo_county(django_db_setup, django_db_blocker):
-    """The demo county, loaded once for this module; each test runs in a savepoint within it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        demo.load()
-        yield
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
 def users(demo_county) -> dict[str, User]:
-    """The demo's staff, leader and admin, by username."""
-    return {user.username: user for user in User.objects.filter(
-        username__in=("staff", "leader", "admin"))}
+    """The demo's staff, leader and admin, by username (the county: tests/conftest.py)."""
+    return demo_county.users
 
 
 @pytest.fixture
