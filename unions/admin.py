@@ -31,7 +31,8 @@ class StatusFilter(admin.SimpleListFilter):
 
 class HeadcountReturnInline(admin.TabularInline):
     model = HeadcountReturn
-    fields = ("as_of", "members", "employed", "laid_off", "joined")
+    fields = ("as_of", "members", "employed", "laid_off", "joined", "female_members",
+              "migrant_members")
     extra = 0
     ordering = ("-as_of",)
 
@@ -40,7 +41,7 @@ class HeadcountReturnInline(admin.TabularInline):
 class UnionAdmin(VersionBumpMixin, SimpleHistoryAdmin):
     list_display = ("name", "kind", "credit_code", "chair", "established_on", "dissolved_on",
                     "joint_union")
-    list_filter = ("kind", StatusFilter, "joint_union")
+    list_filter = ("kind", StatusFilter, "legal_person", "joint_union")
     search_fields = ("name", "credit_code", "chair")
     date_hierarchy = "established_on"
     list_select_related = ("joint_union",)
@@ -50,7 +51,8 @@ class UnionAdmin(VersionBumpMixin, SimpleHistoryAdmin):
 
 @admin.register(HeadcountReturn)
 class HeadcountReturnAdmin(VersionBumpMixin, SimpleHistoryAdmin):
-    list_display = ("union", "as_of", "members", "employed", "laid_off", "joined")
+    list_display = ("union", "as_of", "members", "employed", "laid_off", "joined",
+                    "female_members", "migrant_members")
     list_filter = ("as_of", "union__kind")
     search_fields = ("union__name", "union__credit_code")
     date_hierarchy = "as_of"

@@ -14,6 +14,26 @@ JOINT_UNIONS = (
     ("industry", "嘉荫县加工、制造、建筑行业联合工会", date(2011, 11, 8)),
 )
 
+# The members affiliated directly to each joint union at 2012-06-30 (the workers of small shops
+# and workshops without a union of their own, 建会入会 through the joint union): (members,
+# employed, laid off, joined in 2012's first half). They count in the county's members and
+# workers; the seed's totals hold with them.
+JOINT_DIRECT = {
+    "catering": (38, 41, 0, 2),
+    "beauty": (26, 29, 0, 1),
+    "retail": (31, 34, 2, 0),
+    "industry": (47, 52, 3, 2),
+}
+
+# The joint unions' industry-wide collective contracts and wage agreements (行业性集体合同,
+# 行业性工资专项集体合同): key -> (contract signed, contract expires, wage signed, wage expires).
+JOINT_AGREEMENTS = {
+    "catering": (date(2011, 6, 20), date(2014, 6, 19), date(2012, 3, 15), date(2013, 3, 14)),
+    "beauty": (date(2011, 8, 5), date(2014, 8, 4), date(2011, 8, 5), date(2012, 8, 4)),
+    "retail": (date(2011, 12, 8), date(2014, 12, 7), date(2012, 4, 10), date(2013, 4, 9)),
+    "industry": (date(2012, 4, 26), date(2015, 4, 25), None, None),
+}
+
 # kind -> ((organisation, established on or None for an old union, joint union key or ""), ...)
 ORGANISATIONS: dict[str, tuple[tuple[str, date | None, str], ...]] = {
     "government": tuple((name, None, "") for name in (

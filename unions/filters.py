@@ -1,4 +1,5 @@
-"""The registry list's query parameters: search, kind, status and founding dates at a date."""
+"""The registry list's query parameters: search, kind, status, founding dates, and the
+organisation indicators (elections overdue, contracts in force or expiring), at a date."""
 
 from datetime import date
 
@@ -12,10 +13,15 @@ from django_filters import CharFilter, ChoiceFilter, DateFilter
 from core.forms import DATE_INPUT
 from core.lists import ListFilterSet, SortFilter
 
-from .models import Union, UnionQuerySet
+from .models import Union, UnionQuerySet, election_overdue, expiring, in_force
 
 ACTIVE, DISSOLVED, ALL = "active", "dissolved", "all"
 GRASSROOTS = "grassroots"  # a pseudo-kind: every kind but the industry joint unions
+OVERDUE, NO_TERM = "overdue", "unknown"
+IN_FORCE, EXPIRING, NONE = "in_force", "expiring", "none"
+AGREEMENT_CHOICES = [(IN_FORCE, _("In force")),
+                     (EXPIRING, _("Expiring within 90 days")),
+                     (NONE, _("None in force"))]
 
 
 class LenientForm(forms.Form):
@@ -45,9 +51,19 @@ class UnionFilterSet(ListFilterSet):
                               field_name="established_on", lookup_expr="gte")
     founded_to = DateFilter(label=_("Established to"), widget=DATE_INPUT,
                             field_name="established_on", lookup_expr="lte")
+    election = ChoiceFilter(label=_("Committee election"), method="with_election",
+                            empty_label=_("Any"),
+                            choices=[(OVERDUE, _("Overdue")), (NO_TERM, _("Term not recorded"))])
+    contract = ChoiceFilter(label=_("Collective contract"), method="with_agreement",
+                            empty_label=_("Any"), choices=AGREEMENT_CHOICES)
+    wage = ChoiceFilter(label=_("Wage agreement"), method="with_agreement",
+                        empty_label=_("Any"), choices=AGREEMENT_CHOICES)
     sort = SortFilter(fields={"name": "name", "established_on": "established_on",
                               "members_now": "members", "employed_now": "employed",
-                              "laid_off_now": "laid_off", "workers_now": "workers"},
+                              "laid_off_now": "laid_off", "workers_now": "workers",
+                              "election_due_on": "election_due",
+                              "contract_expires_on": "contract_expires",
+                              "wage_agreement_expires_on": "wage_expires"},
                       default="name", tie=("name",), nulls_last=True)
 
     class Meta:
@@ -82,6 +98,24 @@ class UnionFilterSet(ListFilterSet):
         if value == DISSOLVED:
             return queryset.dissolved_on_or_before(self.counts_on())
         return queryset
+
+    def with_election(self, queryset: UnionQuerySet, _name: str, value: str) -> UnionQuerySet:
+        if value == OVERDUE:
+            return queryset.filter(election_overdue(self.counts_on()))
+        return queryset.filter(election_due_on__isnull=True)
+
+    def with_agreement(self, queryset: UnionQuerySet, name: str, value: str) -> UnionQuerySet:
+        prefix = {"contract": "contract", "wage": "wage_agreement"}[name]
+        day = self.counts_on()
+        if value == IN_FORCE:
+            return queryset.filter(in_force(prefix, day))
+        if value == EXPIRING:
+            return queryset.filter(expiring(prefix, day))
+        return queryset.exclude(in_force(prefix, day))
+
+    def shows(self, name: str) -> str:
+        """The valid value of filter `name` in force, or "" (the template's extra columns)."""
+        return (self.form.cleaned_data.get(name) or "") if self.is_valid() else ""
 
     def counted_at(self, queryset: UnionQuerySet, _name: str, _value: date) -> UnionQuerySet:
         return queryset  # the date of the counts, applied before any filter (filter_queryset)

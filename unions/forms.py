@@ -15,8 +15,12 @@ class UnionForm(forms.ModelForm):
     class Meta:
         model = Union
         fields = ["name", "kind", "credit_code", "chair", "phone", "address", "established_on",
-                  "joint_union"]
-        widgets = {"established_on": DateInput()}
+                  "joint_union", "legal_person", "committee_elected_on", "committee_term_years",
+                  "contract_signed_on", "contract_expires_on", "wage_agreement_signed_on",
+                  "wage_agreement_expires_on"]
+        widgets = {name: DateInput() for name in (
+            "established_on", "committee_elected_on", "contract_signed_on",
+            "contract_expires_on", "wage_agreement_signed_on", "wage_agreement_expires_on")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -45,7 +49,8 @@ class HeadcountReturnForm(forms.ModelForm):
 
     class Meta:
         model = HeadcountReturn
-        fields = ["union", "as_of", "members", "employed", "laid_off", "joined"]
+        fields = ["union", "as_of", "members", "employed", "laid_off", "joined",
+                  "female_members", "migrant_members"]
         widgets = {"as_of": DateInput()}
 
     def __init__(self, *args, union: Union, **kwargs):

@@ -1,8 +1,11 @@
-"""Bulk import of headcount returns (会员及职工人数) from .xlsx or .csv; format in
-docs/import-formats.md."""
+"""Bulk import of headcount returns (会员及职工人数) from .xlsx or .csv, with the optional columns
+of the annual union statistics (工会统计年报); format in docs/import-formats.md."""
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -11,7 +14,52 @@ from core import imports
 from core.imports import Column, Errors, Importer, Row
 
 from . import services
-from .models import HeadcountReturn, Union, return_problem
+from .models import DATE_BOUNDS, TERM_YEARS, HeadcountReturn, Union, return_problem, share_problems
+
+YES = {"是", "有", "yes", "y", "true", "1", "√"}
+NO = {"否", "无", "no", "n", "false", "0", "×"}
+
+# The columns that describe the union rather than the return: an empty cell (or no column)
+# leaves what the registry holds; a value replaces it.
+UNION_FIELDS = ("legal_person", "committee_elected_on", "committee_term_years",
+                "contract_signed_on", "contract_expires_on", "wage_agreement_signed_on",
+                "wage_agreement_expires_on")
+# The two halves of a committee's term and of each agreement.
+PARTNERS = {"committee_elected_on": "committee_term_years",
+            "contract_signed_on": "contract_expires_on",
+            "wage_agreement_signed_on": "wage_agreement_expires_on"}
+PARTNERS.update({second: first for first, second in PARTNERS.items()})
+
+
+def yes_no() -> Callable[[Any], bool]:
+    """是/否 (also 有/无, yes/no, 1/0, a true/false cell)."""
+    def parse(value: Any) -> bool:
+        if isinstance(value, bool):
+            return value
+        raw = str(value).strip().lower()
+        if raw.endswith(".0"):  # a number cell: 1.0
+            raw = raw[:-2]
+        if raw in YES:
+            return True
+        if raw in NO:
+            return False
+        raise ValueError(_("“%(value)s” is neither 是 nor 否") % {"value": value})
+    return parse
+
+
+def bounded_day() -> Callable[[Any], date]:
+    """A date (core.imports.day) within the bounds the model gives its dates."""
+    parse_day = imports.day()
+
+    def parse(value: Any) -> date:
+        day = parse_day(value)
+        try:
+            for validator in DATE_BOUNDS:
+                validator(day)
+        except ValidationError as error:
+            raise ValueError(" ".join(error.messages)) from None
+        return day
+    return parse
 
 
 class HeadcountImporter(Importer):
@@ -25,6 +73,23 @@ class HeadcountImporter(Importer):
         Column("employed", "在职职工", imports.integer(minimum=0), example=38),
         Column("laid_off", "下岗职工", imports.integer(minimum=0), example=0),
         Column("joined", "新入会会员", imports.integer(minimum=0), required=False, example=2),
+        Column("female_members", "女职工会员", imports.integer(minimum=0), required=False,
+               example=21),
+        Column("migrant_members", "农民工会员", imports.integer(minimum=0), required=False,
+               example=0),
+        Column("legal_person", "法人资格", yes_no(), required=False, example="是"),
+        Column("committee_elected_on", "委员会选举日期", bounded_day(), required=False,
+               example=date(2010, 4, 16)),
+        Column("committee_term_years", "委员会任期（年）", imports.integer(minimum=1, maximum=99),
+               required=False, example=5),
+        Column("contract_signed_on", "集体合同签订日期", bounded_day(), required=False,
+               example=date(2011, 3, 1)),
+        Column("contract_expires_on", "集体合同到期日期", bounded_day(), required=False,
+               example=date(2014, 2, 28)),
+        Column("wage_agreement_signed_on", "工资专项集体合同签订日期", bounded_day(),
+               required=False, example=date(2012, 3, 1)),
+        Column("wage_agreement_expires_on", "工资专项集体合同到期日期", bounded_day(),
+               required=False, example=date(2013, 2, 28)),
     )
 
     def check(self, rows: list[Row], errors: Errors) -> None:
@@ -39,6 +104,7 @@ class HeadcountImporter(Importer):
                 by_key[union.credit_code] = union
 
         seen: dict[tuple[int, date], int] = {}
+        given: dict[int, dict[str, tuple[Any, int]]] = {}  # union -> field -> (value, row)
         for row in rows:
             values = row.values
             union = by_key.get(values["union"]) or by_key.get(values["union"].upper())
@@ -48,12 +114,8 @@ class HeadcountImporter(Importer):
                 continue
             values["union"] = union
             values["joined"] = values["joined"] or 0
-            problem = return_problem(union, values["as_of"])
-            if problem:
-                errors.add(row.number, problem[0], str(problem[1]))
-            if values["joined"] > values["members"]:
-                errors.add(row.number, "joined", _("cannot exceed the members (%(members)d)")
-                           % {"members": values["members"]})
+            self._check_return(row, errors)
+            self._collect_union_values(row, given.setdefault(union.pk, {}), errors)
             key = (union.pk, values["as_of"])
             if key in seen:
                 errors.add(row.number, "as_of", _("row %(row)d already has a return of this "
@@ -61,6 +123,7 @@ class HeadcountImporter(Importer):
             else:
                 seen[key] = row.number
 
+        self._check_union_values(rows, given, errors)
         existing = set(HeadcountReturn.objects.filter(
             union__in={union_id for union_id, _as_of in seen},
             as_of__in={as_of for _union_id, as_of in seen},
@@ -69,10 +132,76 @@ class HeadcountImporter(Importer):
             errors.add(seen[key], "as_of", _("this union already has a return for this date; "
                                             "correct it on the union's page instead"))
 
+    @staticmethod
+    def _check_return(row: Row, errors: Errors) -> None:
+        values = row.values
+        problem = return_problem(values["union"], values["as_of"])
+        if problem:
+            errors.add(row.number, problem[0], str(problem[1]))
+        if values["joined"] > values["members"]:
+            errors.add(row.number, "joined", _("cannot exceed the members (%(members)d)")
+                       % {"members": values["members"]})
+        for field, message in share_problems(values["members"],
+                                             female=values["female_members"],
+                                             migrant=values["migrant_members"]).items():
+            errors.add(row.number, field, str(message))
+
+    @staticmethod
+    def _collect_union_values(row: Row, given: dict[str, tuple[Any, int]],
+                              errors: Errors) -> None:
+        """Remember the union's values this row gives; another row may not contradict them."""
+        for field in UNION_FIELDS:
+            value = row.values.get(field)
+            if value is None:
+                continue
+            if field == "committee_term_years" and value not in TERM_YEARS:
+                errors.add(row.number, field, _("a committee serves three or five years"))
+                continue
+            earlier = given.get(field)
+            if earlier is not None and earlier[0] != value:
+                errors.add(row.number, field, _("row %(row)d gives this union another value")
+                           % {"row": earlier[1]})
+            elif earlier is None:
+                given[field] = (value, row.number)
+
+    @staticmethod
+    def _check_union_values(rows: list[Row], given: dict[int, dict[str, tuple[Any, int]]],
+                            errors: Errors) -> None:
+        """The union's rules on what it will hold: the registry's values with the file's."""
+        unions = {row.values["union"].pk: row.values["union"] for row in rows
+                  if isinstance(row.values["union"], Union)}
+        for union_id, fields in given.items():
+            if not fields:
+                continue
+            union = unions[union_id]
+            for field, (value, _row) in fields.items():
+                setattr(union, field, value)
+            union.derive_election_due()
+            for field, message in union.organisation_problems().items():
+                # On the row that gave the field, else its partner (the term of an elected
+                # day, the signing of an expiry), else the first row giving any.
+                given_by = fields.get(field) or fields.get(PARTNERS.get(field, "")) or min(
+                    fields.values(), key=lambda pair: pair[1])
+                errors.add(given_by[1], field, str(message))
+
+    def preview_cells(self, row: Row) -> list[str]:
+        cells = super().preview_cells(row)
+        index = [column.key for column in self.columns].index("legal_person")
+        flag = row.values.get("legal_person")
+        if flag is not None:
+            cells[index] = _("Yes") if flag else _("No")
+        return cells
+
     def save(self, rows: list[Row], *, by) -> int:
+        changed = {field for row in rows for field in UNION_FIELDS
+                   if row.values.get(field) is not None}
+        unions = {row.values["union"].pk: row.values["union"] for row in rows
+                  if changed.intersection(k for k, v in row.values.items() if v is not None)}
         return services.returns_import(returns=(
             HeadcountReturn(union=r.values["union"], as_of=r.values["as_of"],
                             members=r.values["members"], employed=r.values["employed"],
-                            laid_off=r.values["laid_off"], joined=r.values["joined"])
+                            laid_off=r.values["laid_off"], joined=r.values["joined"],
+                            female_members=r.values["female_members"],
+                            migrant_members=r.values["migrant_members"])
             for r in rows
-        ), by=by)
+        ), unions=list(unions.values()), union_fields=sorted(changed), by=by)

@@ -10,9 +10,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.audit import HistoryEntry, histories, history_entries
+from core.lists import list_url
 
 from .charts import MembersChart, members_chart
-from .models import HeadcountReturn, Union, UnionQuerySet, active_after
+from .models import (
+    COUNTED_FIELDS,
+    HeadcountReturn,
+    Union,
+    UnionQuerySet,
+    active_after,
+    election_overdue,
+    expiring,
+)
 
 
 def unions() -> UnionQuerySet:
@@ -24,17 +33,50 @@ def union_totals(listed: UnionQuerySet, *, on: date) -> dict[str, int]:
     """How many unions are listed, and the members and workers of those active at `on`.
 
     `listed` is the filtered list annotated `with_counts_on(on)`; a dissolved union keeps its last
-    counts in its row but not in the totals.
+    counts in its row but not in the totals, and so does a joint union's return left out by the
+    no-double-count rule (the county's figures count the same way, `figures.counts_on`).
     """
-    active = Q(established_on__lte=on) & active_after(on)
+    counted = Q(established_on__lte=on) & active_after(on) & Q(left_out=False)
     totals = listed.aggregate(
         unions=Count("pk"),
-        members=Coalesce(Sum("members_now", filter=active), 0),
-        employed=Coalesce(Sum("employed_now", filter=active), 0),
-        laid_off=Coalesce(Sum("laid_off_now", filter=active), 0),
+        **{field: Coalesce(Sum(f"{field}_now", filter=counted), 0) for field in COUNTED_FIELDS},
     )
     totals["workers"] = totals["employed"] + totals["laid_off"]
     return totals
+
+
+@dataclass(frozen=True)
+class Worklist:
+    """A preset list of the organisation work to do, with how many unions it holds."""
+
+    key: str
+    label: str
+    count: int
+    url: str
+
+
+def worklists(on: date) -> list[Worklist]:
+    """The active unions at `on` whose election is overdue, whose collective contract or wage
+    agreement expires within 90 days (the union list's quick links). One query."""
+    active = Q(established_on__lte=on) & active_after(on)
+    counts = Union.objects.aggregate(
+        elections=Count("pk", filter=active & election_overdue(on)),
+        contracts=Count("pk", filter=active & expiring("contract", on)),
+        wages=Count("pk", filter=active & expiring("wage_agreement", on)),
+    )
+    day = on.isoformat()
+    return [
+        Worklist("elections", _("Elections overdue"), counts["elections"],
+                 list_url("unions:union-list", status="active", election="overdue", on=day,
+                          sort="election_due")),
+        Worklist("contracts", _("Collective contracts expiring within 90 days"),
+                 counts["contracts"],
+                 list_url("unions:union-list", status="active", contract="expiring", on=day,
+                          sort="contract_expires")),
+        Worklist("wages", _("Wage agreements expiring within 90 days"), counts["wages"],
+                 list_url("unions:union-list", status="active", wage="expiring", on=day,
+                          sort="wage_expires")),
+    ]
 
 
 @dataclass(frozen=True)
@@ -48,19 +90,30 @@ class UnionSheet:
 
 def union_sheet(listed: UnionQuerySet, *, on: date) -> UnionSheet:
     """The filtered list (annotated `with_counts_on(on)`) as spreadsheet rows, every page."""
+    yes, no = _("Yes"), _("No")
     headers = [_("Name"), _("Kind"), _("Unified social credit code"), _("Chair"), _("Phone"),
                _("Address"), _("Established"), _("Dissolved"), _("Industry joint union"),
-               _("Counts as of"), _("Members"), _("Employed"), _("Laid off"), _("Workers")]
+               _("Legal-person status"), _("Committee elected on"), _("Term (years)"),
+               _("Next election due"), _("Collective contract signed on"),
+               _("Collective contract expires on"), _("Wage agreement signed on"),
+               _("Wage agreement expires on"), _("Counts as of"), _("Female members"),
+               _("Migrant-worker members"), _("Members"), _("Employed"), _("Laid off"),
+               _("Workers")]
     rows = [
         [u.name, u.get_kind_display(), u.credit_code, u.chair, u.phone, u.address,
          u.established_on, u.dissolved_on, u.joint_union.name if u.joint_union else "",
-         u.counts_as_of, u.members_now, u.employed_now, u.laid_off_now, u.workers_now]
+         yes if u.legal_person else no, u.committee_elected_on, u.committee_term_years,
+         u.election_due_on, u.contract_signed_on, u.contract_expires_on,
+         u.wage_agreement_signed_on, u.wage_agreement_expires_on, u.counts_as_of,
+         u.female_members_now, u.migrant_members_now, u.members_now, u.employed_now,
+         u.laid_off_now, u.workers_now]
         for u in listed
     ]
     total = union_totals(listed, on=on)
     label = ngettext("Total: %(count)d union", "Total: %(count)d unions", total["unions"])
-    totals = [label % {"count": total["unions"]}, *[""] * 9, total["members"],
-              total["employed"], total["laid_off"], total["workers"]]
+    totals = [label % {"count": total["unions"]}, *[""] * 17, total["female_members"],
+              total["migrant_members"], total["members"], total["employed"], total["laid_off"],
+              total["workers"]]
     return UnionSheet(headers, rows, totals)
 
 
@@ -72,15 +125,23 @@ class UnionPage:
     chart: MembersChart | None
     covered: UnionQuerySet | None  # of an industry joint union: its unions, counted at `today`
     history: list[HistoryEntry]
+    # Of a joint union: the unions it covers founded after its latest return by `today`, which
+    # leave that return out of the county's figures (the no-double-count rule).
+    founded_since_return: list[Union]
 
 
 def union_page(union: Union, *, today: date) -> UnionPage:
     """The returns, members chart, covered unions and audit trail of `union`'s page."""
     returns = list(union.headcount_returns.order_by("-as_of"))
-    covered = (union.covered_unions.with_counts_on(today).order_by("name")
-               if union.is_joint else None)
+    covered, founded_since = None, []
+    if union.is_joint:
+        covered = union.covered_unions.with_counts_on(today).order_by("name")
+        latest = next((r.as_of for r in returns if r.as_of <= today), None)
+        if latest is not None:
+            founded_since = list(union.covered_unions.active_on(today)
+                                 .filter(established_on__gt=latest).order_by("established_on"))
     return UnionPage(returns=returns, chart=members_chart(returns), covered=covered,
-                     history=union_history(union, returns))
+                     history=union_history(union, returns), founded_since_return=founded_since)
 
 
 def union_history(union: Union, returns: list[HeadcountReturn]) -> list[HistoryEntry]:

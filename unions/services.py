@@ -5,8 +5,9 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from accounts.models import User
 from core.locking import lock_version
@@ -54,8 +55,33 @@ def union_dissolve(*, union_id: int, on: date, by: User, version: int | None = N
     return union
 
 
-def returns_import(*, returns: Iterable[HeadcountReturn], by: User) -> int:
-    """Create checked headcount returns in bulk, each with its audit record; returns how many."""
-    created = bulk_create_with_history(list(returns), HeadcountReturn,
-                                       batch_size=IMPORT_BATCH_SIZE, default_user=by)
+def returns_import(*, returns: Iterable[HeadcountReturn], by: User,
+                   unions: Iterable[Union] = (), union_fields: Iterable[str] = ()) -> int:
+    """Create checked headcount returns in bulk, each with its audit record; returns how many.
+
+    `unions` carry checked new values of `union_fields` (the organisation indicators of the
+    import): those that differ from the registry are saved, with their audit records, and their
+    version moves on (a form opened before the import is refused).
+    """
+    fields = list(union_fields)
+    with transaction.atomic():
+        if fields:
+            _unions_update(list(unions), fields, by=by)
+        created = bulk_create_with_history(list(returns), HeadcountReturn,
+                                           batch_size=IMPORT_BATCH_SIZE, default_user=by)
     return len(created)
+
+
+def _unions_update(unions: list[Union], fields: list[str], *, by: User) -> None:
+    if any(field.startswith("committee_") for field in fields):
+        fields = [*fields, "election_due_on"]
+    stored = Union.objects.select_for_update().in_bulk([union.pk for union in unions])
+    changed = []
+    for union in unions:
+        union.derive_election_due()
+        if any(getattr(union, field) != getattr(stored[union.pk], field) for field in fields):
+            union.version = F("version") + 1
+            changed.append(union)
+    if changed:
+        bulk_update_with_history(changed, Union, [*fields, "version"],
+                                 batch_size=IMPORT_BATCH_SIZE, default_user=by)

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import HttpResponse
@@ -17,7 +19,7 @@ from core.lists import FilteredListView
 from . import selectors, services
 from .filters import UnionFilterSet
 from .forms import DissolveForm, HeadcountReturnForm, UnionForm
-from .models import HeadcountReturn, Union
+from .models import EXPIRING_WITHIN_DAYS, HeadcountReturn, Union
 
 
 class UnionListView(RoleRequiredMixin, FilteredListView):
@@ -35,7 +37,15 @@ class UnionListView(RoleRequiredMixin, FilteredListView):
         return selectors.union_totals(queryset, on=self.filterset.counts_on())
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(counts_on=self.filterset.counts_on(), **kwargs)
+        on = self.filterset.counts_on()
+        # A list about elections or agreements shows their dates as extra columns.
+        extra = {name: bool(self.filterset.shows(name)) for name in ("election", "contract",
+                                                                      "wage")}
+        return super().get_context_data(
+            counts_on=on, expiring_until=on + timedelta(EXPIRING_WITHIN_DAYS),
+            show_election=extra["election"], show_contract=extra["contract"],
+            show_wage=extra["wage"], column_count=10 + sum(extra.values()),
+            worklists=selectors.worklists(on), **kwargs)
 
 
 class UnionExportView(UnionListView):
@@ -62,7 +72,10 @@ class UnionDetailView(RoleRequiredMixin, DetailView):
         page = selectors.union_page(self.object, today=today)
         return super().get_context_data(
             returns=page.returns, chart=page.chart, covered=page.covered,
-            history=page.history, today=today, **kwargs)
+            history=page.history, founded_since_return=page.founded_since_return,
+            today=today, election_overdue=self.object.election_overdue_on(today),
+            contract_state=self.object.contract_state(today),
+            wage_state=self.object.wage_agreement_state(today), **kwargs)
 
 
 class UnionCreateView(RoleRequiredMixin, RecordCreateView):
@@ -131,7 +144,8 @@ class HeadcountFormMixin:
         return {**super().get_form_kwargs(), "union": self.union}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(union=self.union, **kwargs)
+        covered = self.union.covered_unions.count() if self.union.is_joint else 0
+        return super().get_context_data(union=self.union, covered_count=covered, **kwargs)
 
     def get_success_url(self):
         return self.union.get_absolute_url()

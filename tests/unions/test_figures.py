@@ -81,18 +81,71 @@ def test_unions_without_a_return_by_the_end_are_counted_for_the_warning():
 def test_an_empty_registry_gives_zeros():
     assert for_period(START, END) == UnionFigures(
         unions_active=0, members=0, founded=0, founded_by_kind={}, joined=0, workers=0,
-        employed=0, laid_off=0, joint_unions=(), unions_without_return=0)
+        employed=0, laid_off=0, joint_unions=(), unions_without_return=0, female_members=0,
+        migrant_members=0, returns_without_shares=0, unions_with_contract=0,
+        unions_with_wage_negotiation=0, elections_overdue=0, joint_returns_left_out=())
+
+
+def test_female_and_migrant_members_come_from_the_same_returns_as_the_members():
+    union = make_union()
+    make_return(union, date(2011, 12, 31), members=50, female_members=40, migrant_members=40)
+    make_return(union, date(2012, 6, 30), members=52, female_members=21, migrant_members=5)
+    unknown = make_union()
+    make_return(unknown, date(2012, 6, 30), members=30, female_members=12, migrant_members=None)
+    make_return(make_union(dissolved_on=date(2012, 3, 1)), date(2011, 12, 31), members=9,
+                female_members=9, migrant_members=9)
+
+    figures = for_period(START, END)
+
+    assert (figures.female_members, figures.migrant_members) == (33, 5)
+    assert figures.returns_without_shares == 1  # the return not giving its migrant members
+
+
+def test_unions_with_an_agreement_in_force_at_the_end_are_counted_joint_unions_too():
+    signed = {"contract_signed_on": date(2011, 3, 1), "contract_expires_on": date(2014, 2, 28)}
+    wage = {"wage_agreement_signed_on": date(2012, 3, 1),
+            "wage_agreement_expires_on": date(2013, 2, 28)}
+    make_union(**signed, **wage)
+    make_union(kind=Union.Kind.JOINT, **signed)  # an industry-wide contract
+    make_union(contract_signed_on=date(2009, 3, 1), contract_expires_on=date(2012, 6, 29),
+               wage_agreement_signed_on=date(2011, 6, 30),
+               wage_agreement_expires_on=date(2012, 6, 30))  # expired / its last day
+    make_union(contract_signed_on=date(2012, 7, 1), contract_expires_on=date(2015, 6, 30))
+    make_union(dissolved_on=date(2012, 5, 1), **signed, **wage)
+
+    figures = for_period(START, END)
+
+    assert figures.unions_with_contract == 2
+    assert figures.unions_with_wage_negotiation == 2
+
+
+def test_elections_overdue_are_terms_run_out_before_the_end():
+    make_union(committee_elected_on=date(2009, 6, 29), committee_term_years=3)  # due 06-29
+    make_union(committee_elected_on=date(2009, 6, 30), committee_term_years=3)  # due on the end
+    make_union(committee_elected_on=date(2007, 1, 1), committee_term_years=5)   # overdue
+    make_union(kind=Union.Kind.JOINT, committee_elected_on=date(2008, 1, 1),
+               committee_term_years=3)                                           # overdue
+    make_union(committee_elected_on=date(2007, 1, 1), committee_term_years=3,
+               dissolved_on=date(2012, 1, 1))
+    make_union()  # no term recorded
+
+    assert for_period(START, END).elections_overdue == 3
 
 
 def test_the_number_of_queries_does_not_grow_with_the_registry(django_assert_max_num_queries):
     joint = make_union(kind=Union.Kind.JOINT, name="行业联合工会")
+    make_return(joint, date(2012, 6, 30), members=7, employed=7, laid_off=0, joined=1)
     kinds = [kind for kind in Union.Kind.values if kind != Union.Kind.JOINT]
     unions = Union.objects.bulk_create(
         Union(name=f"工会{i}", kind=kinds[i % len(kinds)], joint_union=joint if i % 7 else None,
-              established_on=date(2000 + i % 12, 1 + i % 12, 1)) for i in range(400))
+              established_on=date(2000 + i % 12, 1 + i % 12, 1),
+              contract_signed_on=date(2011, 1, 1) if i % 2 else None,
+              contract_expires_on=date(2013, 12, 31) if i % 2 else None,
+              election_due_on=date(2012, 1, 1) if i % 5 == 0 else None)
+        for i in range(400))
     HeadcountReturn.objects.bulk_create(
         HeadcountReturn(union=u, as_of=as_of, members=10 + i % 50, employed=8, laid_off=i % 3,
-                        joined=i % 4)
+                        joined=i % 4, female_members=5, migrant_members=i % 2)
         for i, u in enumerate(unions) for as_of in (date(2011, 12, 31), date(2012, 6, 30)))
 
     with django_assert_max_num_queries(4):
@@ -100,5 +153,8 @@ def test_the_number_of_queries_does_not_grow_with_the_registry(django_assert_max
 
     assert figures.unions_active == 400
     assert figures.joint_unions == ("行业联合工会",)
-    assert figures.members == sum(10 + i % 50 for i in range(400))
-    assert figures.joined == sum(i % 4 for i in range(400))
+    assert figures.members == sum(10 + i % 50 for i in range(400)) + 7
+    assert figures.joined == sum(i % 4 for i in range(400)) + 1
+    assert (figures.female_members, figures.migrant_members) == (2000, 200)
+    assert figures.unions_with_contract == 200
+    assert figures.elections_overdue == 80

@@ -96,11 +96,12 @@ def test_a_joint_union_covering_unions_cannot_change_kind():
     assert "请先将它们调整到其他联合会" in messages_of(joint)["kind"][0]
 
 
-def test_a_union_with_returns_cannot_become_a_joint_union():
+def test_a_union_with_returns_may_become_a_joint_union():
+    # Its returns then count its directly affiliated members (a joint union may carry returns).
     union = make_union()
     make_headcount_return(union)
     union.kind = Union.Kind.JOINT
-    assert "该工会已有人数记录" in messages_of(union)["kind"][0]
+    union.full_clean()
 
 
 def test_one_return_per_union_and_date():
@@ -130,11 +131,12 @@ def test_members_joined_cannot_exceed_members():
         ret.save()
 
 
-def test_a_joint_union_carries_no_returns():
+def test_a_joint_union_may_carry_a_return_of_its_directly_affiliated_members():
     ret = HeadcountReturn(union=make_union(kind=Union.Kind.JOINT), as_of=date(2012, 6, 30),
                           members=3, employed=3, laid_off=0)
-    assert messages_of(ret)["union"] == [
-        "行业工会联合会不单独填报人数：其会员计入所属各基层工会。"]
+    ret.full_clean()
+    ret.save()
+    assert ret.union.headcount_returns.get() == ret
 
 
 def test_a_return_cannot_predate_the_union():

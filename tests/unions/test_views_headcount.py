@@ -62,12 +62,18 @@ def test_a_bad_return_is_refused_with_the_reason(admin_client, overrides, messag
     assert union.headcount_returns.count() == 1
 
 
-def test_a_joint_union_gets_no_return(admin_client):
+def test_a_joint_union_gets_a_return_of_its_direct_members_with_the_rule_said(admin_client):
     joint = make_union(kind=Union.Kind.JOINT)
+    make_union(joint_union=joint)
+    make_union(joint_union=joint)
+    form = admin_client.get(reverse("unions:headcount-create", args=[joint.pk]))
+    note = form.content.decode()
+    assert "只填写直接加入本联合会的会员" in note
+    assert "其所覆盖的2个工会自行填报会员人数" in note
     response = admin_client.post(reverse("unions:headcount-create", args=[joint.pk]),
                                  return_data())
-    assert "行业工会联合会不单独填报人数" in response.content.decode()
-    assert not HeadcountReturn.objects.exists()
+    assert response.url == joint.get_absolute_url()
+    assert joint.headcount_returns.get().members == 45
 
 
 def test_admin_corrects_a_return_and_the_page_shows_who_changed_what(admin_client):

@@ -168,7 +168,7 @@ def test_a_joint_union_page_lists_the_unions_it_covers(admin_client):
     covered = page[page.index('data-testid="covered-unions"'):]
     assert "华联超市工会" in covered
     assert "财政局工会" not in covered
-    assert "新增人数记录" not in page  # joint unions carry no returns
+    assert "新增人数记录" in page  # of its directly affiliated members
     assert joint.get_absolute_url() in admin_client.get(store.get_absolute_url()).content.decode()
 
 
