@@ -34,6 +34,8 @@ def union_totals(listed: UnionQuerySet, *, on: date) -> dict[str, int]:
         laid_off=Coalesce(Sum("laid_off_now", filter=active), 0),
     )
     totals["workers"] = totals["employed"] + totals["laid_off"]
+    if "joined_in" in listed.query.annotations:  # the list of members joined (?joined_from=)
+        totals["joined"] = listed.aggregate(joined=Coalesce(Sum("joined_in"), 0))["joined"]
     return totals
 
 

@@ -35,7 +35,8 @@ class UnionListView(RoleRequiredMixin, FilteredListView):
         return selectors.union_totals(queryset, on=self.filterset.counts_on())
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(counts_on=self.filterset.counts_on(), **kwargs)
+        return super().get_context_data(counts_on=self.filterset.counts_on(),
+                                        joined_between=self.filterset.joined_between(), **kwargs)
 
 
 class UnionExportView(UnionListView):
