@@ -36,6 +36,11 @@ def _day(day: date | None) -> str:
     return day.isoformat() if day else "—"
 
 
+def _days(first: date | None, last: date | None) -> str:
+    """"2012-06-30", or "2011-12-31 – 2012-06-30" when the dates differ."""
+    return _day(last) if first == last else f"{_day(first)} – {_day(last)}"
+
+
 @dataclass(frozen=True)
 class _Check:
     """The inputs of every check of one period."""
@@ -95,10 +100,9 @@ def _headcounts(c: _Check) -> list[SummaryWarning]:
             key="headcounts_not_returned",
             identity=f"headcounts_not_returned:{u.unions_not_returned}:{u.counts_from}",
             text=_("%(count)d active unions filed no headcount return within the period: "
-                   "members and workers are taken from earlier returns (as of %(start)s to "
-                   "%(end)s), and the document says so.")
-            % {"count": u.unions_not_returned, "start": _day(u.counts_from),
-               "end": _day(u.counts_to)},
+                   "members and workers are taken from earlier returns (as of %(dates)s), and "
+                   "the document says so.")
+            % {"count": u.unions_not_returned, "dates": _days(u.counts_from, u.counts_to)},
             url=import_url, action=_("Import headcount returns")))
     elif u.counts_to and u.counts_to != end:
         found.append(SummaryWarning(
