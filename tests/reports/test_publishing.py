@@ -1,15 +1,20 @@
 """Publishing: the leader reads and acknowledges the warnings; a repeated request makes no second
 version; a period that has not begun cannot be published."""
 
+import threading
 from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection, connections, transaction
 
+from accounts.roles import Role
 from aid.models import AidCase
 from core.periods import Period
 from reports import services
 from reports.models import Publication
+from tests.aid.test_concurrency import wait_until_blocked
+from tests.support.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +124,30 @@ def test_a_publication_racing_another_returns_the_one_made(leader, monkeypatch):
                         lambda summary: next(lookups, latest(summary)))
     assert services.summary_publish(period=H1_2012, by=leader).pk == made.pk
     assert Publication.objects.count() == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_publications_of_one_document_make_one_version():
+    leaders = [make_user(Role.LEADER, f"leader-{n}") for n in (1, 2)]
+    summary = services.summary_for(H1_2012)
+    outcomes: dict[str, int | str] = {}
+
+    def publish(leader):
+        try:
+            outcomes[leader.username] = services.summary_publish(period=H1_2012, by=leader).pk
+        except Exception as error:  # reported by the assertion below
+            outcomes[leader.username] = repr(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=publish, args=(leader,)) for leader in leaders]
+    with transaction.atomic():  # both wait on the summary's row, then race
+        services.Summary.objects.select_for_update().get(pk=summary.pk)
+        for thread in threads:
+            thread.start()
+        wait_until_blocked(2)
+    for thread in threads:
+        thread.join()
+    assert Publication.objects.count() == 1
+    assert set(outcomes.values()) == {Publication.objects.get().pk}
