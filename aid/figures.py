@@ -1,33 +1,62 @@
-"""The hardship-aid figures of a period, for the half-year summary."""
+"""The hardship-aid figures of a period, for the half-year summary.
+
+Holiday visits are reported by campaign: a campaign's visits belong to the period in which the
+campaign ends (the New Year and Spring Festival campaign starts in December and ends in the new
+year), a visit without a campaign to the period of its date. Relief is reported by date granted.
+`reported_from` and `reported_to` state that rule once, for the figures and for the case list's
+`?reported_from=&reported_to=` filter, so that a figure's link lists exactly its cases.
+"""
 
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
 from core.lists import list_url
 from core.money import money_sum
 
-from .models import AidCase
+from .models import AidCase, Campaign
+
+CAMPAIGN_VISIT = Q(kind=AidCase.Kind.VISIT, campaign__isnull=False)
+
+
+def reported_from(day: date) -> Q:
+    """Cases reported in a period starting on `day` or later (see the module's rule)."""
+    return ((CAMPAIGN_VISIT & Q(campaign__ends_on__gte=day))
+            | (~CAMPAIGN_VISIT & Q(granted_on__gte=day)))
+
+
+def reported_to(day: date) -> Q:
+    """Cases reported in a period ending on `day` or earlier (see the module's rule)."""
+    return ((CAMPAIGN_VISIT & Q(campaign__ends_on__lte=day))
+            | (~CAMPAIGN_VISIT & Q(granted_on__lte=day)))
 
 
 @dataclass(frozen=True, kw_only=True)
 class AidFigures:
-    """Aid granted in a period; money in yuan, people counted once however many cases they had."""
+    """Aid reported in a period; money in yuan, people counted once however many cases they had.
 
-    visited_workers: int  # distinct workers with counted (approved or paid) holiday visits
+    Counted cases are approved or paid; `*_paid_money` is the part already paid out (发放).
+    """
+
+    visited_workers: int  # distinct workers with counted holiday visits
     visit_money: Decimal
+    visit_paid_money: Decimal
     relief_workers: int  # distinct workers with counted relief (living, medical or education)
     relief_money: Decimal
+    relief_paid_money: Decimal
     living_workers: int
     living_money: Decimal
     medical_workers: int
     medical_money: Decimal
     education_workers: int
     education_money: Decimal
-    pending_cases: int  # draft or submitted cases granted in the period (not counted above)
+    pending_cases: int  # draft or submitted cases of the period (not counted above)
     pending_money: Decimal
+    unpaid_cases: int  # approved, not yet paid: counted above as granted
+    unpaid_money: Decimal
+    campaigns: tuple[str, ...]  # the campaigns ending in the period with counted visits
 
 
 def _workers(condition: Q) -> Count:
@@ -35,44 +64,61 @@ def _workers(condition: Q) -> Count:
 
 
 def for_period(start: date, end: date) -> AidFigures:
-    """The figures of cases granted from `start` to `end` inclusive, in one aggregate query."""
+    """The figures of the cases reported from `start` to `end` inclusive (two queries)."""
     counted = Q(status__in=AidCase.COUNTED_STATUSES)
+    paid = Q(status=AidCase.Status.PAID)
     visit = counted & Q(kind=AidCase.Kind.VISIT)
     relief = counted & Q(kind__in=AidCase.RELIEF_KINDS)
     living = counted & Q(kind=AidCase.Kind.LIVING)
     medical = counted & Q(kind=AidCase.Kind.MEDICAL)
     education = counted & Q(kind=AidCase.Kind.EDUCATION)
     pending = Q(status__in=AidCase.PENDING_STATUSES)
-    row = AidCase.objects.filter(granted_on__range=(start, end)).aggregate(
+    unpaid = Q(status=AidCase.Status.APPROVED)
+    row = AidCase.objects.filter(reported_from(start) & reported_to(end)).aggregate(
         visited_workers=_workers(visit), visit_money=money_sum("amount", visit),
+        visit_paid_money=money_sum("amount", visit & paid),
         relief_workers=_workers(relief), relief_money=money_sum("amount", relief),
+        relief_paid_money=money_sum("amount", relief & paid),
         living_workers=_workers(living), living_money=money_sum("amount", living),
         medical_workers=_workers(medical), medical_money=money_sum("amount", medical),
         education_workers=_workers(education), education_money=money_sum("amount", education),
         pending_cases=Count("pk", filter=pending), pending_money=money_sum("amount", pending),
+        unpaid_cases=Count("pk", filter=unpaid), unpaid_money=money_sum("amount", unpaid),
     )
-    return AidFigures(**row)
+    visited = AidCase.objects.filter(campaign=OuterRef("pk"), kind=AidCase.Kind.VISIT,
+                                     status__in=AidCase.COUNTED_STATUSES)
+    campaigns = tuple(Campaign.objects.filter(Exists(visited), ends_on__range=(start, end))
+                      .order_by("ends_on", "name").values_list("name", flat=True))
+    return AidFigures(**row, campaigns=campaigns)
 
 
 @dataclass(frozen=True, kw_only=True)
 class AidLinks:
-    """The counted cases behind each figure of a period (the summary's drill-down links)."""
+    """The cases behind each figure of a period (the summary's drill-down links)."""
 
-    visits: str  # holiday visits: visited workers and visit money
-    relief: str  # all relief: relief workers and relief money
+    visits: str  # counted holiday visits: visited workers and visit money
+    visits_paid: str
+    relief: str  # all counted relief: relief workers and relief money
+    relief_paid: str
     living: str
     medical: str
     education: str
+    pending: str  # draft or submitted cases of the period (for the warning)
+    unpaid: str  # approved, not yet paid
 
 
 def links(start: date, end: date) -> AidLinks:
     """Where the figures of `start`..`end` come from, as filtered case lists."""
-    def cases(kind: str) -> str:
-        return list_url("aid:case-list", start=start, end=end, kind=kind, status="counted")
+    def cases(kind: str = "", status: str = "counted") -> str:
+        return list_url("aid:case-list", reported_from=start, reported_to=end, kind=kind,
+                        status=status)
 
-    kinds = AidCase.Kind
-    return AidLinks(visits=cases(kinds.VISIT), relief=cases("relief"), living=cases(kinds.LIVING),
-                    medical=cases(kinds.MEDICAL), education=cases(kinds.EDUCATION))
+    kinds, paid = AidCase.Kind, AidCase.Status.PAID
+    return AidLinks(visits=cases(kinds.VISIT), visits_paid=cases(kinds.VISIT, paid),
+                    relief=cases("relief"), relief_paid=cases("relief", paid),
+                    living=cases(kinds.LIVING), medical=cases(kinds.MEDICAL),
+                    education=cases(kinds.EDUCATION), pending=cases(status="pending"),
+                    unpaid=cases(status=AidCase.Status.APPROVED))
 
 
 def years_with_data() -> set[int]:

@@ -1,6 +1,8 @@
 """The filters of the aid lists (core.lists FilterSets): the same filters drive a list, its
 totals and its export."""
 
+from datetime import date
+
 from django import forms
 from django.db.models import Q, QuerySet
 from django.forms.utils import flatatt
@@ -12,6 +14,7 @@ from django_filters import CharFilter, ChoiceFilter, DateFilter, ModelChoiceFilt
 from core.lists import ListFilterSet, SortFilter
 from unions.models import Union
 
+from .figures import reported_from, reported_to
 from .forms import DATE
 from .models import AidCase, Campaign, HardshipWorker
 from .validators import normalize_id_number
@@ -63,6 +66,10 @@ class CaseFilterSet(ListFilterSet):
                        widget=DATE)
     end = DateFilter(field_name="granted_on", lookup_expr="lte", label=_("granted to"),
                      widget=DATE)
+    # The summary's rule (aid.figures): visits by their campaign's end, the rest by date.
+    reported_from = DateFilter(label=_("reported from"), method="filter_reported_from",
+                               widget=DATE)
+    reported_to = DateFilter(label=_("reported to"), method="filter_reported_to", widget=DATE)
     kind = ChoiceFilter(label=_("kind"), choices=KIND_CHOICES, method="filter_kind",
                         empty_label=_("All kinds"))
     status = ChoiceFilter(label=_("status"), choices=STATUS_CHOICES, method="filter_status",
@@ -75,6 +82,12 @@ class CaseFilterSet(ListFilterSet):
     sort = SortFilter(fields={"granted_on": "granted", "amount": "amount",
                               "worker__name": "worker", "status": "status"},
                       default="-granted")
+
+    def filter_reported_from(self, queryset: QuerySet, _name: str, value: date) -> QuerySet:
+        return queryset.filter(reported_from(value))
+
+    def filter_reported_to(self, queryset: QuerySet, _name: str, value: date) -> QuerySet:
+        return queryset.filter(reported_to(value))
 
     def filter_kind(self, queryset: QuerySet, _name: str, value: str) -> QuerySet:
         if value == RELIEF:

@@ -72,6 +72,9 @@ class PairingFigures:
     """
 
     round_name: str  # "" when no poverty round runs at `end`
+    round_ends_on: date | None  # the running round's planned end (None: open-ended or none)
+    last_round_name: str  # without a running round: the latest poverty round ended before
+    last_round_ended_on: date | None
     officials: int
     units: int
     pairs: int
@@ -106,14 +109,17 @@ def _helpers(pairings: QuerySet) -> dict[str, int]:
 
 
 def _money(entries: QuerySet) -> dict:
+    # A funded project: a hardship worker's project with start-up capital injected into it; its
+    # worker is a funded worker (the project list's ?funded_by= lists exactly these projects).
     worker_injection = Q(kind=FundEntry.Kind.INJECTED,
-                         pairing__beneficiary__kind=Beneficiary.Kind.WORKER)
+                         project__pairing__beneficiary__kind=Beneficiary.Kind.WORKER)
     return entries.aggregate(
         raised=money_sum("amount", Q(kind=FundEntry.Kind.RAISED)),
         donations=money_sum("amount", Q(kind=FundEntry.Kind.DONATION)),
         injected=money_sum("amount", Q(kind=FundEntry.Kind.INJECTED)),
         disbursed=money_sum("amount", Q(kind=FundEntry.Kind.DISBURSED)),
-        funded_workers=Count("pairing__beneficiary", distinct=True, filter=worker_injection),
+        funded_workers=Count("project__pairing__beneficiary", distinct=True,
+                             filter=worker_injection),
         funded_projects=Count("project", distinct=True, filter=worker_injection),
     )
 
@@ -181,9 +187,15 @@ def for_period(start: date, end: date) -> PairingFigures:
     student aid paired at `end` with the money of `start`..`end` (seven queries at most)."""
     current = poverty_round_on(end)
     poverty = round_figures(current, end) if current else _no_round()
+    last = None if current else (
+        Round.objects.filter(programme__kind=Programme.Kind.POVERTY, ends_on__lt=end)
+        .order_by("-ends_on", "-pk").first())
     students = student_aid_figures(start, end)
     return PairingFigures(
         round_name=current.name if current else "",
+        round_ends_on=current.ends_on if current else None,
+        last_round_name=last.name if last else "",
+        last_round_ended_on=last.ends_on if last else None,
         officials=poverty.officials,
         units=poverty.units,
         pairs=poverty.pairs,
@@ -206,32 +218,55 @@ def for_period(start: date, end: date) -> PairingFigures:
 
 @dataclass(frozen=True, kw_only=True)
 class PairingLinks:
-    """The lists behind the pairing figures (the summary's drill-down links)."""
+    """The lists behind the pairing figures (the summary's drill-down links): the same round
+    and dates as the figures, so that each lists exactly what its figure counts."""
 
-    pairs: str  # helpers and all pairs
+    pairs: str  # the round's pairs at the end: their officials and units
     worker_pairs: str
     base_pairs: str
     exited_pairs: str
-    projects: str  # projects, and the workers they fund
+    projects: str  # the round's projects started by the end
     project_sectors: dict[str, str]  # Project.Sector value -> that sector's projects
+    funded_projects: str  # workers' projects with capital injected by the end, and their workers
     funds_raised: str
     funds_injected: str
-    student_aid: str  # branches, students and their money
+    students: str  # student pairs active at the end: their branches and students
+    donations_received: str  # student-aid donations of the period
+    donations_disbursed: str
+    rounds: str  # the rounds (to add or correct one)
 
 
-def links() -> PairingLinks:
-    """Where the pairing figures come from, as lists (not by date: a round runs for years)."""
+def links(start: date, end: date, round_name: str) -> PairingLinks:
+    """Where the figures of `start`..`end` come from: the poverty round `round_name` (running
+    at `end`) as it stands at `end`, student aid at `end` and its money of the period."""
+    def pairs(**filters: object) -> str:
+        return list_url("pairings:pairing-list", round=round_name, on=end, **filters)
+
+    def projects(**filters: object) -> str:
+        return list_url("pairings:project-list", round=round_name, end=end, **filters)
+
+    def ledger(kind: str, **filters: object) -> str:
+        return list_url("pairings:fund-list", kind=kind, **filters)
+
+    student = Programme.Kind.STUDENT
     return PairingLinks(
-        pairs=list_url("pairings:pairing-list"),
-        worker_pairs=list_url("pairings:pairing-list", kind=Beneficiary.Kind.WORKER),
-        base_pairs=list_url("pairings:pairing-list", kind=Beneficiary.Kind.BASE),
-        exited_pairs=list_url("pairings:pairing-list", status=Pairing.Status.EXITED),
-        projects=list_url("pairings:project-list"),
-        project_sectors={sector.value: list_url("pairings:project-list", sector=sector.value)
+        pairs=pairs(),
+        worker_pairs=pairs(kind=Beneficiary.Kind.WORKER),
+        base_pairs=pairs(kind=Beneficiary.Kind.BASE),
+        exited_pairs=pairs(exited_by=end),
+        projects=projects(),
+        project_sectors={sector.value: projects(sector=sector.value)
                          for sector in Project.Sector},
-        funds_raised=list_url("pairings:fund-list", kind=FundEntry.Kind.RAISED),
-        funds_injected=list_url("pairings:fund-list", kind=FundEntry.Kind.INJECTED),
-        student_aid=list_url("pairings:student-aid"),
+        funded_projects=projects(funded_by=end),
+        funds_raised=ledger(FundEntry.Kind.RAISED, round=round_name, end=end),
+        funds_injected=ledger(FundEntry.Kind.INJECTED, round=round_name, end=end),
+        students=list_url("pairings:pairing-list", kind=Beneficiary.Kind.STUDENT,
+                          active_on=end),
+        donations_received=ledger(FundEntry.Kind.DONATION, programme=student, start=start,
+                                  end=end),
+        donations_disbursed=ledger(FundEntry.Kind.DISBURSED, programme=student, start=start,
+                                   end=end),
+        rounds=list_url("pairings:round-list"),
     )
 
 

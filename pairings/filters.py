@@ -7,9 +7,18 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ModelChoiceField
 
+from core.forms import DATE_INPUT
 from core.lists import ListFilterSet, SortFilter
 
-from .models import Beneficiary, FundEntry, Pairing, PairingHelper, Project, Round
+from .models import (
+    Beneficiary,
+    FundEntry,
+    Pairing,
+    PairingHelper,
+    Programme,
+    Project,
+    Round,
+)
 
 
 class RoundChoiceField(ModelChoiceField):
@@ -44,6 +53,14 @@ class RoundFilter(django_filters.ModelChoiceFilter):
 
 class PairingFilterSet(ListFilterSet):
     round = RoundFilter()
+    # The summary's dates (pairings.figures): pairs that exist on a day (an exited pair still
+    # counts), pairs still helping on a day, pairs out of poverty by a day.
+    on = django_filters.DateFilter(label=_("Paired on the day"), method="counted_on",
+                                   widget=DATE_INPUT)
+    active_on = django_filters.DateFilter(label=_("Still helped on the day"),
+                                          method="still_active_on", widget=DATE_INPUT)
+    exited_by = django_filters.DateFilter(label=_("Out of poverty by"), method="out_by",
+                                          widget=DATE_INPUT)
     kind = django_filters.ChoiceFilter(
         field_name="beneficiary__kind", label=_("Beneficiary kind"),
         choices=Beneficiary.Kind.choices, empty_label=_("All kinds"))
@@ -55,6 +72,15 @@ class PairingFilterSet(ListFilterSet):
                                       "placeholder": _("Beneficiary or helper")}))
     sort = SortFilter(fields={"paired_on": "paired_on", "beneficiary_name": "beneficiary",
                               "injected": "injected"}, default="-paired_on")
+
+    def counted_on(self, queryset, _name, value):
+        return queryset.counted_on(value)
+
+    def still_active_on(self, queryset, _name, value):
+        return queryset.active_on(value)
+
+    def out_by(self, queryset, _name, value):
+        return queryset.filter(status=Pairing.Status.EXITED, closed_on__lte=value)
 
     def search(self, queryset, _name, value):
         """A beneficiary's name (the worker's, from the archive) or a helper's name."""
@@ -71,9 +97,28 @@ class ProjectFilterSet(ListFilterSet):
     round = RoundFilter(field_name="pairing__round")
     sector = django_filters.ChoiceFilter(label=_("Sector"), choices=Project.Sector.choices,
                                          empty_label=_("All sectors"))
+    end = django_filters.DateFilter(label=_("Started by"), field_name="started_on",
+                                    lookup_expr="lte", widget=DATE_INPUT)
+    # A hardship worker's projects with start-up capital injected by a day (the summary's
+    # "funded" projects, pairings.figures).
+    funded_by = django_filters.DateFilter(label=_("Workers' projects funded by"),
+                                          method="funded", widget=DATE_INPUT)
+
+    def funded(self, queryset, _name, value):
+        injected = FundEntry.objects.filter(project=OuterRef("pk"), kind=FundEntry.Kind.INJECTED,
+                                            entered_on__lte=value)
+        return queryset.filter(Exists(injected),
+                               pairing__beneficiary__kind=Beneficiary.Kind.WORKER)
 
 
 class FundEntryFilterSet(ListFilterSet):
     round = RoundFilter()
+    programme = django_filters.ChoiceFilter(
+        label=_("Programme"), field_name="round__programme__kind",
+        choices=Programme.Kind.choices, empty_label=_("All programmes"))
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=FundEntry.Kind.choices,
                                        empty_label=_("All kinds"))
+    start = django_filters.DateFilter(label=_("From"), field_name="entered_on",
+                                      lookup_expr="gte", widget=DATE_INPUT)
+    end = django_filters.DateFilter(label=_("To"), field_name="entered_on", lookup_expr="lte",
+                                    widget=DATE_INPUT)

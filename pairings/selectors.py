@@ -50,13 +50,23 @@ def pairing_rows() -> QuerySet[Pairing]:
     )
 
 
-def pairing_totals(pairings: QuerySet[Pairing]) -> dict[str, Decimal]:
-    """Capital injected into, and money disbursed to, the given pairs."""
-    entries = FundEntry.objects.filter(pairing__in=pairings.order_by().values("pk"))
-    return entries.aggregate(
+def pairing_totals(pairings: QuerySet[Pairing]) -> dict[str, Decimal | int]:
+    """Capital injected into, and money disbursed to, the given pairs; their distinct
+    beneficiaries and helpers of each kind (two queries)."""
+    listed = pairings.order_by().values("pk")
+    entries = FundEntry.objects.filter(pairing__in=listed)
+    totals = entries.aggregate(
         injected=money_sum("amount", Q(kind=FundEntry.Kind.INJECTED)),
         disbursed=money_sum("amount", Q(kind=FundEntry.Kind.DISBURSED)),
     )
+    kinds = Helper.Kind
+    totals.update(PairingHelper.objects.filter(pairing__in=listed).aggregate(
+        beneficiaries=Count("pairing__beneficiary", distinct=True),
+        officials=Count("helper", distinct=True, filter=Q(helper__kind=kinds.OFFICIAL)),
+        units=Count("helper", distinct=True, filter=Q(helper__kind=kinds.UNIT)),
+        branches=Count("helper", distinct=True, filter=Q(helper__kind=kinds.BRANCH)),
+    ))
+    return totals
 
 
 def project_rows() -> QuerySet[Project]:
@@ -68,11 +78,15 @@ def project_rows() -> QuerySet[Project]:
     )
 
 
-def project_totals(projects: QuerySet[Project]) -> dict[str, Decimal]:
-    """Capital injected into the given projects."""
-    return FundEntry.objects.filter(
-        project__in=projects.order_by().values("pk"), kind=FundEntry.Kind.INJECTED,
+def project_totals(projects: QuerySet[Project]) -> dict[str, Decimal | int]:
+    """Capital injected into the given projects, and their distinct beneficiaries."""
+    listed = projects.order_by().values("pk")
+    totals = FundEntry.objects.filter(
+        project__in=listed, kind=FundEntry.Kind.INJECTED,
     ).aggregate(injected=money_sum("amount"))
+    totals.update(Project.objects.filter(pk__in=listed).aggregate(
+        beneficiaries=Count("pairing__beneficiary", distinct=True)))
+    return totals
 
 
 def fund_entry_rows() -> QuerySet[FundEntry]:

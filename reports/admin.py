@@ -6,7 +6,7 @@ from .models import Federation, Publication, Summary
 
 @admin.register(Federation)
 class FederationAdmin(admin.ModelAdmin):
-    list_display = ("name", "superior")
+    list_display = ("name", "addressee")
 
     def has_add_permission(self, request):
         return not Federation.objects.exists()  # a single row

@@ -1,5 +1,6 @@
 """The demo county: Jiayin County's 2012 first half, built from individual records."""
 
+from datetime import date
 from importlib import import_module
 
 from django.apps import apps
@@ -45,6 +46,11 @@ DEMO_NARRATIVE = {
         "维护职工权益，把帮扶困难职工和发展职工自营经济作为重点，各项工作稳步推进。"
         "现将上半年工作情况和下半年工作安排报告如下。"
     ),
+    "lead_economy": (
+        "按照全市工会工作会议和县委工作会议确定的目标，县总工会引导广大职工发展自营经济，"
+        "使其成为拉动全县经济发展的一支重要力量。"
+    ),
+    "lead_aid": "送温暖是工会联系职工、帮助困难职工的重要途径。",
     "remark_economy": (
         "我们以地栽木耳、特色养殖等项目为抓手，发挥发展基金的引导作用，帮助自营经济户解决"
         "生产和销售中的实际困难。"
@@ -65,6 +71,7 @@ DEMO_NARRATIVE = {
         "三是做好金秋助学和困难职工档案的动态管理。\n"
         "四是扩大工会组织覆盖面，巩固行业联合工会。"
     ),
+    "signed_on": date(2012, 7, 6),
 }
 
 
@@ -73,7 +80,7 @@ def load_summary() -> None:
     from .models import Federation, Summary
 
     if not Federation.objects.exists():
-        Federation.objects.create(name="嘉荫县总工会", superior="伊春市总工会")
+        Federation.objects.create(name="嘉荫县总工会", addressee="伊春市总工会")
     Summary.objects.get_or_create(year=2012, half="h1", defaults=DEMO_NARRATIVE)
 
 

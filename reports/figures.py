@@ -47,13 +47,13 @@ class AllLinks:
     activities: activity_figures.ActivityLinks
 
 
-def links_for(period: Period) -> AllLinks:
-    """The five apps' drill-down links for one period (no query)."""
+def links_for(period: Period, now: AllFigures) -> AllLinks:
+    """The five apps' drill-down links for one period and its figures `now` (no query)."""
     start, end = period.start, period.end
     return AllLinks(
         unions=union_figures.links(start, end),
         aid=aid_figures.links(start, end),
-        pairings=pairing_figures.links(),
+        pairings=pairing_figures.links(start, end, now.pairings.round_name),
         economy=economy_figures.links(start, end),
         activities=activity_figures.links(start, end),
     )

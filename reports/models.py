@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -11,12 +13,18 @@ from core.periods import HALVES, Period
 from .document import Document
 from .frozen import load
 
+SIGNED_WITHIN = timedelta(days=366)  # a document is dated at most a year after its period
+
 
 class Federation(models.Model):
-    """The federation whose summary this is: a single row, edited by admins."""
+    """The federation whose summary this is (the sender and the sign-off of the document) and
+    whom it is addressed to (主送): a single row, edited by admins."""
 
     name = models.CharField(_("federation name"), max_length=100, default="嘉荫县总工会")
-    superior = models.CharField(_("superior federation"), max_length=100, default="市总工会")
+    addressee = models.CharField(
+        _("addressee"), max_length=200, blank=True,
+        help_text=_("Whom the summary is addressed to (主送), e.g. 伊春市总工会; several are "
+                    "separated by 、."))
 
     class Meta:
         verbose_name = _("federation")
@@ -44,8 +52,11 @@ class Summary(models.Model):
         H2 = "h2", _("Second half")
         YEAR = "year", _("Whole year")
 
+    SECTIONS = ("economy", "pairings", "aid", "organisation", "own_work")
     NARRATIVE_FIELDS = ("opening", "remark_economy", "remark_pairings", "remark_aid",
                         "remark_organisation", "remark_own_work", "plans")
+    HEADING_FIELDS = tuple(f"heading_{key}" for key in SECTIONS)
+    LEAD_FIELDS = tuple(f"lead_{key}" for key in SECTIONS if key != "own_work")
 
     year = models.PositiveSmallIntegerField(_("year"))
     half = models.CharField(_("period"), max_length=4, choices=Half.choices)
@@ -57,6 +68,28 @@ class Summary(models.Model):
         _("remark on grassroots organisation and activities"), blank=True)
     remark_own_work = models.TextField(_("the federation's own work"), blank=True)
     plans = models.TextField(_("plans for the next half"), blank=True)
+    # A heading left empty is the document's default (which follows the data).
+    heading_economy = models.CharField(_("heading of the self-employed economy"),
+                                       max_length=60, blank=True)
+    heading_pairings = models.CharField(_("heading of pairings and student aid"),
+                                        max_length=60, blank=True)
+    heading_aid = models.CharField(_("heading of hardship aid"), max_length=60, blank=True)
+    heading_organisation = models.CharField(
+        _("heading of grassroots organisation and activities"), max_length=60, blank=True)
+    heading_own_work = models.CharField(_("heading of the federation's own work"),
+                                        max_length=60, blank=True)
+    lead_economy = models.TextField(_("lead-in to the self-employed economy"), max_length=2000,
+                                    blank=True)
+    lead_pairings = models.TextField(_("lead-in to pairings and student aid"), max_length=2000,
+                                     blank=True)
+    lead_aid = models.TextField(_("lead-in to hardship aid"), max_length=2000, blank=True)
+    lead_organisation = models.TextField(
+        _("lead-in to grassroots organisation and activities"), max_length=2000, blank=True)
+    dropped = models.JSONField(_("generated sentences left out"), default=list, blank=True)
+    signed_on = models.DateField(
+        _("date of the document"), null=True, blank=True,
+        help_text=_("The date under the federation's name (成文日期); empty: the day it is "
+                    "published."))
     version = models.PositiveIntegerField(default=0, editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -82,6 +115,15 @@ class Summary(models.Model):
     def period(self) -> Period:
         return Period(self.year, self.half)
 
+    def clean(self) -> None:
+        if self.signed_on and not (self.period.start <= self.signed_on
+                                   <= self.period.end + SIGNED_WITHIN):
+            raise ValidationError({"signed_on": _(
+                "The date of the document lies between the start of the period and a year "
+                "after its end (%(start)s to %(end)s).") % {
+                "start": self.period.start.isoformat(),
+                "end": (self.period.end + SIGNED_WITHIN).isoformat()}})
+
 
 class Publication(models.Model):
     """A published version: a frozen snapshot of the whole document. Never changed afterwards."""
@@ -93,6 +135,9 @@ class Publication(models.Model):
     published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                      related_name="+", verbose_name=_("published by"))
     published_at = models.DateTimeField(_("published at"), auto_now_add=True)
+    # The consistency warnings the leader read and acknowledged when publishing, as shown.
+    warnings = models.JSONField(_("warnings acknowledged"), default=list, blank=True,
+                                editable=False)
 
     class Meta:
         verbose_name = _("published version")

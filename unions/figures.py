@@ -14,7 +14,7 @@ collective contracts.
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Max, Min, Q, Sum
 from django.db.models.functions import Coalesce
 
 from core.lists import list_url
@@ -43,6 +43,11 @@ class UnionFigures:
     elections_overdue: int      # active unions whose committee's term ran out before end
     joint_returns_left_out: tuple[str, ...]  # JOINT unions whose return at end is left out (the
     #                                          no-double-count rule), by name
+    # The dates of the returns the counts at end come from (None without any): the summary says
+    # them when they are not the period's end; `unions_not_returned` filed none within it.
+    counts_from: date | None = None
+    counts_to: date | None = None
+    unions_not_returned: int = 0
 
 
 def for_period(start: date, end: date) -> UnionFigures:
@@ -61,7 +66,7 @@ def for_period(start: date, end: date) -> UnionFigures:
         elections_overdue=Count("pk", filter=active & election_overdue(end)),
     )
 
-    at_end = counts_on(end)
+    at_end = counts_on(end, since=start)
     joined = HeadcountReturn.objects.filter(as_of__range=(start, end)).aggregate(
         joined=Coalesce(Sum("joined"), 0))["joined"]
 
@@ -87,6 +92,9 @@ def for_period(start: date, end: date) -> UnionFigures:
         unions_with_wage_negotiation=unions["unions_with_wage_negotiation"],
         elections_overdue=unions["elections_overdue"],
         joint_returns_left_out=tuple(name for name, left_out in joint if left_out),
+        counts_from=at_end["counts_from"],
+        counts_to=at_end["counts_to"],
+        unions_not_returned=at_end["not_returned"],
     )
 
 
@@ -96,6 +104,9 @@ class UnionLinks:
 
     active: str   # grassroots unions active at end: unions_active
     founded: str  # grassroots unions established within the period
+    founded_kinds: dict[str, str]  # Union.Kind value -> its unions established in the period
+    joined: str   # unions (joint unions' own returns included) with members joined in returns
+    #               dated within the period
     joint: str    # the industry joint unions active at end
     members: str  # every union active at end, joint unions with their own returns included:
     #               members, workers, employed, laid off, joined (the list's totals)
@@ -113,6 +124,10 @@ def links(start: date, end: date) -> UnionLinks:
         active=list_url("unions:union-list", kind="grassroots", status="active", on=end),
         founded=list_url("unions:union-list", kind="grassroots", status="all",
                          founded_from=start, founded_to=end),
+        founded_kinds={kind.value: list_url("unions:union-list", kind=kind.value, status="all",
+                                            founded_from=start, founded_to=end)
+                       for kind in Union.Kind if kind != Union.Kind.JOINT},
+        joined=list_url("unions:union-list", status="all", joined_from=start, joined_to=end),
         joint=list_url("unions:union-list", kind="joint", on=end),
         members=members,
         female_members=members,
@@ -134,24 +149,30 @@ def kind_label(kind: str) -> str:
 COUNTED = Q(left_out=False)  # a return that counts at the day (`models.left_out_on`)
 
 
-def counts_on(day: date) -> dict[str, int]:
+def counts_on(day: date, since: date | None = None) -> dict[str, int | date | None]:
     """Members, employed, laid off, female and migrant-worker members at `day` (the sums of the
     latest counted return on or before `day` of each union active then, joint unions'
     own returns included), `without_return`: the active grassroots unions with no return by
-    then, and `without_shares`: counted returns giving no female or no migrant members.
+    then, `without_shares`: counted returns giving no female or no migrant members,
+    `counts_from`/`counts_to`: the oldest and newest date of the counted returns, and
+    `not_returned`: the active grassroots unions whose latest return is older than `since`.
     One query.
 
     The latest return is looked up per active union (a probe of the (union, as_of) index, which
     on PostgreSQL also carries the counts), so the cost follows the unions, not the history.
     """
+    grassroots = ~Q(kind=Union.Kind.JOINT)
+    counted = COUNTED & Q(members_now__isnull=False)
     return Union.objects.active_on(day).with_counts_on(day).aggregate(
         **{field: Coalesce(Sum(f"{field}_now", filter=COUNTED), 0)
            for field in ("members", "employed", "laid_off", "female_members",
                          "migrant_members")},
-        without_return=Count("pk", filter=~Q(kind=Union.Kind.JOINT)
-                             & Q(members_now__isnull=True)),
-        without_shares=Count("pk", filter=COUNTED & Q(members_now__isnull=False) & (
+        without_return=Count("pk", filter=grassroots & Q(members_now__isnull=True)),
+        without_shares=Count("pk", filter=counted & (
             Q(female_members_now__isnull=True) | Q(migrant_members_now__isnull=True))),
+        counts_from=Min("counts_as_of", filter=counted),
+        counts_to=Max("counts_as_of", filter=counted),
+        not_returned=Count("pk", filter=grassroots & Q(counts_as_of__lt=since or date.min)),
     )
 
 

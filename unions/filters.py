@@ -4,7 +4,8 @@ organisation indicators (elections overdue, contracts in force or expiring), at 
 from datetime import date
 
 from django import forms
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +14,7 @@ from django_filters import CharFilter, ChoiceFilter, DateFilter
 from core.forms import DATE_INPUT
 from core.lists import ListFilterSet, SortFilter
 
-from .models import Union, UnionQuerySet, election_overdue, expiring, in_force
+from .models import HeadcountReturn, Union, UnionQuerySet, election_overdue, expiring, in_force
 
 ACTIVE, DISSOLVED, ALL = "active", "dissolved", "all"
 GRASSROOTS = "grassroots"  # a pseudo-kind: every kind but the industry joint unions
@@ -58,6 +59,11 @@ class UnionFilterSet(ListFilterSet):
                             empty_label=_("Any"), choices=AGREEMENT_CHOICES)
     wage = ChoiceFilter(label=_("Wage agreement"), method="with_agreement",
                         empty_label=_("Any"), choices=AGREEMENT_CHOICES)
+    # Members joined according to the returns dated within these dates (the summary's 新入会会员):
+    # only unions with some are listed, each with that number.
+    joined_from = DateFilter(label=_("Members joined from"), widget=DATE_INPUT,
+                             method="with_joined")
+    joined_to = DateFilter(label=_("Members joined to"), widget=DATE_INPUT, method="with_joined")
     sort = SortFilter(fields={"name": "name", "established_on": "established_on",
                               "members_now": "members", "employed_now": "employed",
                               "laid_off_now": "laid_off", "workers_now": "workers",
@@ -119,3 +125,21 @@ class UnionFilterSet(ListFilterSet):
 
     def counted_at(self, queryset: UnionQuerySet, _name: str, _value: date) -> UnionQuerySet:
         return queryset  # the date of the counts, applied before any filter (filter_queryset)
+
+    def joined_between(self) -> tuple[date | None, date | None] | None:
+        """The dates of `joined_from`/`joined_to` when either is given, else None."""
+        data = self.form.cleaned_data if self.is_valid() else {}
+        bounds = (data.get("joined_from"), data.get("joined_to"))
+        return bounds if any(bounds) else None
+
+    def with_joined(self, queryset: UnionQuerySet, name: str, _value: date) -> UnionQuerySet:
+        if name == "joined_to" and self.form.cleaned_data.get("joined_from"):
+            return queryset  # both bounds are applied once, by joined_from
+        start, end = self.joined_between()
+        returns = HeadcountReturn.objects.filter(union=OuterRef("pk"))
+        if start:
+            returns = returns.filter(as_of__gte=start)
+        if end:
+            returns = returns.filter(as_of__lte=end)
+        joined = returns.order_by().values("union").annotate(total=Sum("joined")).values("total")
+        return queryset.annotate(joined_in=Coalesce(Subquery(joined), 0)).filter(joined_in__gt=0)

@@ -42,6 +42,8 @@ def union_totals(listed: UnionQuerySet, *, on: date) -> dict[str, int]:
         **{field: Coalesce(Sum(f"{field}_now", filter=counted), 0) for field in COUNTED_FIELDS},
     )
     totals["workers"] = totals["employed"] + totals["laid_off"]
+    if "joined_in" in listed.query.annotations:  # the list of members joined (?joined_from=)
+        totals["joined"] = listed.aggregate(joined=Coalesce(Sum("joined_in"), 0))["joined"]
     return totals
 
 

@@ -41,10 +41,12 @@ class UnionListView(RoleRequiredMixin, FilteredListView):
         # A list about elections or agreements shows their dates as extra columns.
         extra = {name: bool(self.filterset.shows(name)) for name in ("election", "contract",
                                                                       "wage")}
+        joined_between = self.filterset.joined_between()
         return super().get_context_data(
             counts_on=on, expiring_until=on + timedelta(EXPIRING_WITHIN_DAYS),
             show_election=extra["election"], show_contract=extra["contract"],
-            show_wage=extra["wage"], column_count=10 + sum(extra.values()),
+            show_wage=extra["wage"], column_count=10 + sum(extra.values()) + bool(joined_between),
+            joined_between=joined_between,
             worklists=selectors.worklists(on), **kwargs)
 
 

@@ -72,14 +72,57 @@ def test_the_period_bounds_are_inclusive(staff, leader):
 
 def test_an_empty_period_gives_zeros():
     result = figures.for_period(*H1)
+    zero = Decimal(0)
     assert result == figures.AidFigures(
-        visited_workers=0, visit_money=Decimal(0), relief_workers=0, relief_money=Decimal(0),
-        living_workers=0, living_money=Decimal(0), medical_workers=0, medical_money=Decimal(0),
-        education_workers=0, education_money=Decimal(0), pending_cases=0,
-        pending_money=Decimal(0))
+        visited_workers=0, visit_money=zero, visit_paid_money=zero, relief_workers=0,
+        relief_money=zero, relief_paid_money=zero, living_workers=0, living_money=zero,
+        medical_workers=0, medical_money=zero, education_workers=0, education_money=zero,
+        pending_cases=0, pending_money=zero, unpaid_cases=0, unpaid_money=zero, campaigns=())
 
 
-def test_figures_take_one_query_whatever_the_number_of_cases(staff, leader,
+def test_visits_are_reported_in_the_period_their_campaign_ends(staff, leader):
+    festivals = make_campaign(name="2012年两节送温暖", starts_on=date(2011, 12, 20),
+                              ends_on=date(2012, 1, 31))
+    early = counted(staff, leader, kind=AidCase.Kind.VISIT, campaign=festivals,
+                    amount=Decimal(500), granted_on=date(2011, 12, 28))
+    counted(staff, leader, kind=AidCase.Kind.VISIT, campaign=festivals, amount=Decimal(500),
+            granted_on=date(2012, 1, 10))
+    counted(staff, leader, kind=AidCase.Kind.VISIT, amount=Decimal(300),  # no campaign: by date
+            granted_on=date(2012, 2, 1))
+    result = figures.for_period(*H1)
+    assert result.visited_workers == 3
+    assert result.visit_money == Decimal(1300)
+    assert result.campaigns == ("2012年两节送温暖",)
+    late_2011 = figures.for_period(date(2011, 7, 1), date(2011, 12, 31))
+    assert late_2011.visited_workers == 0
+    assert early.granted_on.year == 2011
+
+
+def test_approved_money_is_counted_and_the_paid_part_given(staff, leader):
+    counted(staff, leader, kind=AidCase.Kind.LIVING, amount=Decimal(1000))
+    make_case(entered_by=staff, kind=AidCase.Kind.MEDICAL, amount=Decimal(700),
+              status=AidCase.Status.APPROVED, approved_by=leader)
+    result = figures.for_period(*H1)
+    assert (result.relief_money, result.relief_paid_money) == (Decimal(1700), Decimal(1000))
+    assert (result.unpaid_cases, result.unpaid_money) == (1, Decimal(700))
+
+
+def test_the_case_list_link_lists_exactly_the_cases_of_the_figures(client, staff, leader):
+    festivals = make_campaign(starts_on=date(2011, 12, 20), ends_on=date(2012, 1, 31))
+    counted(staff, leader, kind=AidCase.Kind.VISIT, campaign=festivals, amount=Decimal(500),
+            granted_on=date(2011, 12, 28))
+    counted(staff, leader, kind=AidCase.Kind.LIVING, amount=Decimal(900),
+            granted_on=date(2011, 12, 29))  # relief goes by date: 2011
+    counted(staff, leader, kind=AidCase.Kind.LIVING, amount=Decimal(800))
+    result, to = figures.for_period(*H1), figures.links(*H1)
+    client.force_login(staff)
+    visits = client.get(to.visits).context["totals"]
+    relief = client.get(to.relief).context["totals"]
+    assert (visits["workers"], visits["money"]) == (result.visited_workers, result.visit_money)
+    assert (relief["workers"], relief["money"]) == (1, Decimal(800))
+
+
+def test_figures_take_two_queries_whatever_the_number_of_cases(staff, leader,
                                                              django_assert_max_num_queries):
     union = make_union()
     kinds = list(AidCase.Kind)
@@ -89,6 +132,6 @@ def test_figures_take_one_query_whatever_the_number_of_cases(staff, leader,
                 granted_on=date(2012, 1 + n % 6, 1 + n % 28), entered_by=staff,
                 status=AidCase.Status.PAID, approved_by=leader, paid_by=leader)
         for n in range(400))
-    with django_assert_max_num_queries(1):
+    with django_assert_max_num_queries(2):  # the cases, the campaigns' names
         result = figures.for_period(*H1)
     assert result.visit_money + result.relief_money == sum(Decimal(100 + n) for n in range(400))

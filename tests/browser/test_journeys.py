@@ -67,6 +67,8 @@ def test_staff_enters_a_case_and_the_leader_approves_publishes_and_downloads_it(
     page.goto(f"{live_server.url}/reports/2012/h1/")
     assert "救助困难职工22人" in page.get_by_test_id("section-aid").inner_text()
     page.get_by_test_id("publish").click()
+    page.get_by_test_id("acknowledge").check()
+    page.get_by_test_id("confirm-publish").click()
     page.wait_for_url(f"{live_server.url}/reports/2012/h1/v1/")
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Word 文档").click()

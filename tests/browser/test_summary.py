@@ -20,6 +20,12 @@ def test_leader_edits_publishes_and_downloads_the_summary(page, live_server):
     assert "资金当面发放" in page.get_by_test_id("section-aid").inner_text()
 
     page.get_by_test_id("publish").click()
+    page.wait_for_url(f"{live_server.url}/reports/2012/h1/publish/")
+    assert "尚未审批" in page.get_by_test_id("warnings").inner_text()
+    page.get_by_test_id("confirm-publish").click()  # not acknowledged: refused
+    assert "请勾选" in page.get_by_test_id("publish-error").inner_text()
+    page.get_by_test_id("acknowledge").check()
+    page.get_by_test_id("confirm-publish").click()
     page.wait_for_url(f"{live_server.url}/reports/2012/h1/v1/")
     assert "第 1 版" in page.get_by_test_id("published-version").inner_text()
 

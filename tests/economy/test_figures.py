@@ -105,3 +105,21 @@ def test_figures_take_a_fixed_number_of_queries(unions, django_assert_max_num_qu
     assert result.completion == Decimal("25.0")
     assert result.grants_cumulative == Decimal(10000)
     assert result.households == 200
+
+
+def test_each_sectors_returns_say_how_far_they_reach(unions):
+    make_return(union=unions[0], sector=Sector.INDUSTRY, period_start=date(2012, 1, 1),
+                period_end=date(2012, 6, 30))
+    make_return(union=unions[1], sector=Sector.TRADE, period_start=date(2012, 1, 1),
+                period_end=date(2012, 3, 31), value_added=Decimal(7))
+    make_target(2012)
+    year = figures.for_period(date(2012, 1, 1), date(2012, 12, 31))
+    reach = {s.sector: s.returned_to for s in year.by_sector}
+    assert reach["industry"] == date(2012, 6, 30)
+    assert reach["trade"] == date(2012, 3, 31)
+    assert reach["agriculture"] is None
+    assert year.year_returned_to == date(2012, 6, 30)
+    second_half = figures.for_period(date(2012, 7, 1), date(2012, 12, 31))
+    assert second_half.value_added == 0
+    assert second_half.value_added_year == Decimal(100007)  # the year so far, for completion
+    assert all(s.returned_to is None for s in second_half.by_sector)

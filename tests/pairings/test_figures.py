@@ -109,6 +109,48 @@ def test_money_and_funded_workers(unions):
     assert result.funded_projects == 2
 
 
+def test_funded_workers_are_those_of_the_funded_projects_and_their_link_lists_them(
+        unions, client, staff):
+    fifth = make_poverty_round()
+    funded = make_project(make_pairing(fifth, number=1), name="生猪养殖")
+    make_project(make_pairing(fifth, number=2), name="肉牛养殖")  # no capital: not funded
+    base = make_project(make_pairing(fifth, number=3, kind=Beneficiary.Kind.BASE), name="基地")
+    raise_funds(fifth, 10000, date(2011, 3, 10))
+    inject(funded, 8000, date(2011, 4, 1))
+    inject(base, 1000, date(2011, 4, 1))  # a base's project: not a worker's
+    inject(make_project(make_pairing(fifth, number=4), name="晚"), 500,
+           date(2012, 7, 2))  # after the period
+    result = figures.for_period(*H1)
+    assert (result.funded_workers, result.funded_projects) == (1, 1)
+    client.force_login(staff)
+    listed = client.get(figures.links(*H1, fifth.name).funded_projects).context
+    assert listed["paginator"].count == 1
+    assert listed["totals"]["beneficiaries"] == 1
+
+
+def test_pair_links_count_the_round_at_the_end_only(unions, client, staff):
+    fifth = make_poverty_round(ends_on=date(2012, 12, 31))
+    students = make_student_round()
+    make_pairing(fifth, number=1)
+    make_pairing(fifth, number=2, paired_on=date(2012, 8, 1))  # after the period
+    make_pairing(students, number=3)
+    result, to = figures.for_period(*H1), figures.links(*H1, fifth.name)
+    client.force_login(staff)
+    pairs = client.get(to.pairs).context
+    assert pairs["paginator"].count == result.pairs == 1
+    assert (pairs["totals"]["officials"], pairs["totals"]["units"]) == (1, 1)
+    assert pairs["totals"]["branches"] == 0
+    students_listed = client.get(to.students).context["totals"]
+    assert (students_listed["branches"], students_listed["beneficiaries"]) == (1, 1)
+
+
+def test_without_a_running_round_the_last_one_is_named(unions):
+    make_poverty_round(starts_on=date(2011, 3, 1), ends_on=date(2012, 12, 31))
+    result = figures.for_period(date(2013, 1, 1), date(2013, 6, 30))
+    assert result.round_name == ""
+    assert (result.last_round_name, result.last_round_ended_on) == ("第五轮", date(2012, 12, 31))
+
+
 def test_student_aid_counts_active_pairs_and_this_years_money(unions):
     students = make_student_round()
     shared = services.helper_for(kind=Helper.Kind.BRANCH, name="县财政局机关党支部")

@@ -22,6 +22,7 @@ from reports import frozen, services
 from reports.document import SCHEMA, Figure
 from reports.exports import docx_bytes
 from reports.models import Publication, Summary
+from tests.reports.pages import narrative_data, visible_text, word_text
 from tests.support.factories import make_user
 from unions.models import Union
 
@@ -29,8 +30,11 @@ pytestmark = pytest.mark.django_db
 
 H1_2012 = Period(2012, "h1")
 SUMMARY_URL = "/reports/2012/h1/"
-# The demo's 2012 H1 summary as the first document version (schema 1, no `schema` key) froze it.
-FIRST_SCHEMA = Path(__file__).parent / "fixtures" / "publication_schema1_2012_h1.json"
+# The demo's 2012 H1 summary as the first two document versions froze it (schema 1 has no
+# `schema` key; schema 2 added values, units and year-earlier values).
+FIXTURES = Path(__file__).parent / "fixtures"
+FIRST_SCHEMA = FIXTURES / "publication_schema1_2012_h1.json"
+SECOND_SCHEMA = FIXTURES / "publication_schema2_2012_h1.json"
 
 # Every figure of the seed (DESIGN §1), as the summary writes it.
 SEED_FIGURES = [
@@ -50,10 +54,11 @@ SEED_FIGURES = [
 ]
 
 
-def visible_text(html: str) -> str:
-    """The page's words as a reader sees them, without the year-earlier comparisons."""
-    html = re.sub(r'<small class="comparison[^"]*"[^>]*>.*?</small>', "", html, flags=re.S)
-    return re.sub(r"<[^>]+>", "", html)
+def confirm(client, url: str = SUMMARY_URL) -> dict[str, str]:
+    """The publish confirmation's form as the leader sends it: what it showed, acknowledged."""
+    page = client.get(url + "publish/")
+    assert page.status_code == 200
+    return {"fingerprint": page.context["form"].initial["fingerprint"], "acknowledged": "on"}
 
 
 @pytest.fixture
@@ -79,15 +84,22 @@ def test_the_page_shows_every_figure_of_the_seed(read):
     missing = [figure for figure in SEED_FIGURES if figure not in page]
     assert missing == []
     assert "嘉荫县总工会2012年上半年工作总结" in page
+    assert "伊春市总工会：" in page  # the addressee (主送)
+    sign_off = page[page.index("二、下半年工作要点"):]
+    assert "嘉荫县总工会" in sign_off
+    assert "2012年7月6日" in sign_off
 
 
 def test_the_word_file_holds_every_figure_of_the_seed(client, users):
     client.force_login(users["leader"])
     response = client.get(SUMMARY_URL + "docx")
     assert response.status_code == 200
-    text = "\n".join(p.text for p in Document(io.BytesIO(response.content)).paragraphs)
+    text = word_text(response.content)
     missing = [figure for figure in SEED_FIGURES if figure not in text]
     assert missing == []
+    lines = text.split("\n")
+    assert lines[1] == "伊春市总工会："
+    assert lines[-2:] == ["嘉荫县总工会", "2012年7月6日"]
 
 
 def test_the_workbook_tables_add_up(client, users):
@@ -102,42 +114,45 @@ def test_the_workbook_tables_add_up(client, users):
     aid = list(workbook.worksheets[2].iter_rows(min_row=3, values_only=True))
     assert sum(row[2] for row in aid[1:4]) == aid[4][2]
     assert aid[4][2] == 70000
+    assert aid[6][0].startswith("注：人数按人计算")  # 10 + 7 + 5 people, 21 in all
 
 
 def test_figures_link_to_the_records_behind_them(client, read):
     page = read()
-    assert ('href="/aid/cases/?start=2012-01-01&amp;end=2012-06-30&amp;kind=relief'
-            '&amp;status=counted"') in page
-    response = client.get("/aid/cases/?start=2012-01-01&end=2012-06-30&kind=relief"
-                          "&status=counted")
+    assert ('href="/aid/cases/?reported_from=2012-01-01&amp;reported_to=2012-06-30'
+            '&amp;kind=relief&amp;status=counted"') in page
+    response = client.get("/aid/cases/?reported_from=2012-01-01&reported_to=2012-06-30"
+                          "&kind=relief&status=counted")
     assert response.status_code == 200
+    assert response.context["totals"]["workers"] == 21
 
 
-def test_every_figure_links_to_a_page_that_opens(client, users):
-    document = services.assemble(H1_2012).document
-    figures = [part for section in document.sections for paragraph in section.paragraphs
-               for part in paragraph if isinstance(part, Figure)]
+def test_every_figure_has_a_link(demo_county):
+    figures = services.assemble(H1_2012).document.figures()
     assert len(figures) > 48
-    assert all(figure.url for figure in figures)
-    client.force_login(users["leader"])
-    for url in sorted({figure.url for figure in figures}):
-        assert client.get(url).status_code == 200, url
+    assert all(isinstance(figure, Figure) and figure.url for figure in figures)
 
 
-def test_each_figure_shows_the_same_period_a_year_earlier(read):
+def test_each_figure_shows_the_same_period_a_year_earlier_beside_the_text(read):
     document = services.assemble(H1_2012).document
-    compared = [part for section in document.sections for paragraph in section.paragraphs
-                for part in paragraph if getattr(part, "previous", "")]
+    compared = [figure for figure in document.figures() if figure.previous]
     assert len(compared) > 20
-    assert all(part.before is not None and part.unit for part in compared)
-    assert "上年同期" in read()
+    assert all(figure.before is not None and figure.unit for figure in compared)
+    page = read()
+    assert "8747人</strong>：上年同期8835人，同比下降1%" in page
+    article = page[page.index('data-testid="summary-document"'):page.index("</article>")]
+    assert "上年同期" not in visible_text(article)  # beside the sentences, never inside
+    hidden = read(url=SUMMARY_URL + "?compare=0")
+    assert "上年同期8835人" not in hidden
 
 
 def test_pending_cases_are_warned_about_and_not_counted(read):
     page = read()
     assert "本期有 3 条救助记录（9,500元）尚未审批，未计入统计。" in page
-    word = Document(io.BytesIO(docx_bytes(services.assemble(H1_2012).document)))
-    assert "本期有" not in "\n".join(p.text for p in word.paragraphs)
+    assert ("/aid/cases/?reported_from=2012-01-01&amp;reported_to=2012-06-30"
+            "&amp;status=pending") in page
+    word = word_text(docx_bytes(services.assemble(H1_2012).document, draft=True))
+    assert "本期有" not in word
 
 
 def test_a_union_without_a_return_is_warned_about(read):
@@ -149,7 +164,7 @@ def test_a_union_without_a_return_is_warned_about(read):
 def test_publish_freezes_the_document_while_the_live_page_follows_the_records(client, users,
                                                                               read):
     client.force_login(users["leader"])
-    response = client.post(SUMMARY_URL + "publish/")
+    response = client.post(SUMMARY_URL + "publish/", confirm(client))
     publication = Publication.objects.get()
     assertRedirects(response, publication.get_absolute_url())
     assert publication.document["schema"] == SCHEMA
@@ -164,13 +179,12 @@ def test_publish_freezes_the_document_while_the_live_page_follows_the_records(cl
                                                  approved_by=users["leader"])
 
     live = read()
-    assert "发放救助资金70,000元" not in visible_text(live)
+    assert "救助资金70,000元" not in visible_text(live)
     assert "自该版本发布以来，以下数字有变化" in live
     published = visible_text(read(url=publication.get_absolute_url()))
-    assert "发放救助资金70,000元" in published
+    assert "救助资金70,000元（已发放60,000元）" in published
     again = client.get(publication.get_absolute_url() + "docx").content
-    text = "\n".join(p.text for p in Document(io.BytesIO(again)).paragraphs)
-    assert "发放救助资金70,000元" in text
+    assert "救助资金70,000元（已发放60,000元）" in word_text(again)
     assert (Document(io.BytesIO(published_docx)).paragraphs[0].text
             == Document(io.BytesIO(again)).paragraphs[0].text)
 
@@ -188,6 +202,7 @@ def test_a_second_publication_is_a_new_version_and_the_first_stays(users):
 def test_only_leaders_publish(client, users):
     for user in (users["staff"], users["admin"]):
         client.force_login(user)
+        assert client.get(SUMMARY_URL + "publish/").status_code == 403
         assert client.post(SUMMARY_URL + "publish/").status_code == 403
     assert not Publication.objects.exists()
 
@@ -204,8 +219,8 @@ def test_a_published_version_cannot_be_changed(users):
 def test_staff_edit_the_narrative_and_the_page_shows_it(client, users, read):
     client.force_login(users["staff"])
     summary = Summary.objects.get(year=2012, half="h1")
-    data = {name: getattr(summary, name) for name in Summary.NARRATIVE_FIELDS}
-    data.update(remark_aid="慰问做到入户见人。", version=summary.version)
+    data = narrative_data(summary)
+    data.update(remark_aid="慰问做到入户见人。")
     response = client.post(SUMMARY_URL + "edit/", data)
     assertRedirects(response, SUMMARY_URL)
     assert "慰问做到入户见人。" in read(users["staff"])
@@ -214,10 +229,10 @@ def test_staff_edit_the_narrative_and_the_page_shows_it(client, users, read):
 def test_a_stale_narrative_edit_is_refused(client, users):
     client.force_login(users["staff"])
     summary = Summary.objects.get(year=2012, half="h1")
-    data = {name: getattr(summary, name) for name in Summary.NARRATIVE_FIELDS}
+    data = narrative_data(summary)
     Summary.objects.filter(pk=summary.pk).update(version=summary.version + 1,
                                                  plans="别人写的要点。")
-    data.update(plans="我的要点。", version=summary.version)
+    data.update(plans="我的要点。")
     response = client.post(SUMMARY_URL + "edit/", data)
     assert response.status_code == 200
     assert "已有其他人保存了修改" in response.content.decode()
@@ -241,9 +256,15 @@ def test_an_unknown_period_is_a_404(client, users):
     assert client.get("/reports/2012/h3/").status_code == 404
 
 
-def test_assembly_queries_do_not_grow_with_data(users):
+FIGURE_QUERIES = 60  # the summary page: two periods' figures, the trend, the narrative
+
+
+def test_the_page_makes_the_same_few_queries_on_more_data(client, users,
+                                                          django_assert_max_num_queries):
+    client.force_login(users["leader"])
+    client.get(SUMMARY_URL)  # sessions and the federation row settle
     with CaptureQueriesContext(connection) as small:
-        services.assemble(H1_2012)
+        assert client.get(SUMMARY_URL).status_code == 200
     worker = AidCase.objects.select_related("worker").first().worker
     AidCase.objects.bulk_create(
         AidCase(worker=worker, kind=AidCase.Kind.MEDICAL, method=AidCase.Method.ON_SITE,
@@ -254,10 +275,19 @@ def test_assembly_queries_do_not_grow_with_data(users):
     for index in range(30):
         Union.objects.create(name=f"测试工会{index}", kind=Union.Kind.PRIVATE,
                              established_on=H1_2012.start)
-    with CaptureQueriesContext(connection) as large:
+    with django_assert_max_num_queries(len(small)):
+        assert client.get(SUMMARY_URL).status_code == 200
+    assert len(small) <= FIGURE_QUERIES
+
+
+def test_assembly_queries_do_not_grow_with_data(users, django_assert_max_num_queries):
+    with CaptureQueriesContext(connection) as small:
         services.assemble(H1_2012)
-    assert len(small) == len(large)
-    assert len(large) <= 60
+    for index in range(30):
+        Union.objects.create(name=f"测试工会{index}", kind=Union.Kind.PRIVATE,
+                             established_on=H1_2012.start)
+    with django_assert_max_num_queries(len(small)):
+        services.assemble(H1_2012)
 
 
 def test_a_document_frozen_as_json_reads_back_the_same(demo_county):
@@ -269,15 +299,18 @@ def test_a_document_frozen_as_json_reads_back_the_same(demo_county):
 
 @pytest.fixture
 def publications(users) -> dict[int, Publication]:
-    """Version 1 frozen by the first document schema (the fixture), version 2 by today's."""
-    first = Publication.objects.create(
-        summary=services.summary_for(H1_2012), number=1, published_by=users["leader"],
-        document=json.loads(FIRST_SCHEMA.read_text(encoding="utf-8")))
-    current = services.summary_publish(period=H1_2012, by=users["leader"])
-    return {1: first, 2: current}
+    """Versions 1 and 2 frozen by the first two document schemas (the fixtures), version 3 by
+    today's."""
+    summary = services.summary_for(H1_2012)
+    made = {number: Publication.objects.create(
+        summary=summary, number=number, published_by=users["leader"],
+        document=json.loads(path.read_text(encoding="utf-8")))
+        for number, path in ((1, FIRST_SCHEMA), (2, SECOND_SCHEMA))}
+    made[3] = services.summary_publish(period=H1_2012, by=users["leader"])
+    return made
 
 
-@pytest.mark.parametrize(("number", "schema"), [(1, 1), (2, SCHEMA)])
+@pytest.mark.parametrize(("number", "schema"), [(1, 1), (2, 2), (3, SCHEMA)])
 def test_a_publication_renders_whichever_schema_froze_it(client, read, publications, number,
                                                           schema):
     publication = publications[number]
@@ -291,26 +324,38 @@ def test_a_publication_renders_whichever_schema_froze_it(client, read, publicati
     text = "\n".join(p.text for p in word.paragraphs)
     assert [figure for figure in SEED_FIGURES if figure not in text] == []
     assert word.tables[0].cell(9, 1).text == "17,414.61"
+    assert "草稿" not in word.sections[0].header._element.xml  # published: no draft mark
 
     response = client.get(url + "xlsx")
     assert response.status_code == 200
     workbook = load_workbook(io.BytesIO(response.content))
     assert len(workbook.sheetnames) == 4
-    *sectors, total = workbook.worksheets[0].iter_rows(min_row=3, values_only=True)
+    *sectors, total = list(workbook.worksheets[0].iter_rows(min_row=3, values_only=True))[:9]
     assert round(sum(row[1] for row in sectors), 2) == total[1] == 17414.61
     aid = list(workbook.worksheets[2].iter_rows(min_row=3, values_only=True))
     assert sum(row[2] for row in aid[1:4]) == aid[4][2] == 70000
 
 
-def test_a_first_schema_publication_is_compared_figure_for_figure_with_the_live_page(users,
-                                                                                    read):
-    Publication.objects.create(
-        summary=services.summary_for(H1_2012), number=1, published_by=users["leader"],
-        document=json.loads(FIRST_SCHEMA.read_text(encoding="utf-8")))
+def test_the_live_page_lists_the_figures_changed_since_the_latest_version(users, read):
+    services.summary_publish(period=H1_2012, by=users["leader"])
     assert "自该版本发布以来" not in read()
     AidCase.objects.filter(granted_on__range=(H1_2012.start, H1_2012.end),
                            kind=AidCase.Kind.MEDICAL).update(status=AidCase.Status.DRAFT)
-    assert "自该版本发布以来，以下数字有变化" in read()
+    notice = read()
+    assert "自该版本发布以来，以下数字有变化" in notice
+    assert "70,000元 → 38,000元" in notice
+    assert "32,000元 → —" in notice
+
+
+def test_a_first_schema_publication_is_compared_by_the_figures_it_stated(users, read):
+    Publication.objects.create(
+        summary=services.summary_for(H1_2012), number=1, published_by=users["leader"],
+        document=json.loads(FIRST_SCHEMA.read_text(encoding="utf-8")))
+    first = services.changed_since(Publication.objects.get(), services.assemble(H1_2012).document)
+    assert first == [("0户", "—")]  # "目前已脱贫0户" is no longer written
+    AidCase.objects.filter(granted_on__range=(H1_2012.start, H1_2012.end),
+                           kind=AidCase.Kind.MEDICAL).update(status=AidCase.Status.DRAFT)
+    assert "32,000元 → —" in read()
 
 
 def test_the_document_stays_chinese_when_the_interface_is_english(client, users):
@@ -321,6 +366,10 @@ def test_the_document_stays_chinese_when_the_interface_is_english(client, users)
     assert "嘉荫县总工会2012年上半年工作总结" in page
     assert "农林牧渔业" in page
     assert "first half of 2012" not in page
+    document = page[page.index('data-testid="summary-document"'):page.index("</article>")]
+    assert "a year earlier" not in document  # the issue's "（a year earlier 8926人，−179人）"
+    assert "上年同期8835人，同比下降1%" in document
+    assert not re.search(r"[A-Za-z]{3,}", visible_text(document.split(">", 1)[1]))
 
 
 def test_anonymous_visitors_are_sent_to_login(client):
@@ -340,9 +389,11 @@ def test_admins_rename_the_federation_and_the_title_follows(client, admin_user):
     federation = Federation.current()
     client.force_login(admin_user)
     response = client.post(f"/admin/reports/federation/{federation.pk}/change/",
-                           {"name": "汤旺县总工会", "superior": "伊春市总工会"})
+                           {"name": "汤旺县总工会", "addressee": "伊春市总工会"})
     assert response.status_code == 302
-    assert services.assemble(H1_2012).document.title == "汤旺县总工会2012年上半年工作总结"
+    document = services.assemble(H1_2012).document
+    assert document.title == "汤旺县总工会2012年上半年工作总结"
+    assert document.addressee == "伊春市总工会"
 
 
 def test_published_versions_are_read_only_in_the_admin(client, admin_user, leader):
@@ -351,3 +402,15 @@ def test_published_versions_are_read_only_in_the_admin(client, admin_user, leade
     url = f"/admin/reports/publication/{publication.pk}/delete/"
     assert client.post(url, {"post": "yes"}).status_code == 403
     assert Publication.objects.filter(pk=publication.pk).exists()
+
+
+def test_the_organisation_part_gives_the_annual_statistics_indicators(read):
+    text = visible_text(read())
+    assert "全县会员中女职工会员4354人、农民工会员871人" in text
+    assert "已签订集体合同的工会59个，签订工资专项集体合同的工会36个" in text
+    assert "5个工会委员会任期届满尚未换届" in text
+
+
+def test_the_unions_table_says_nobody_is_counted_twice():
+    unions = next(t for t in services.assemble(H1_2012).document.tables if t.key == "unions")
+    assert "没有会员被重复统计" in unions.note

@@ -158,3 +158,36 @@ def test_the_number_of_queries_does_not_grow_with_the_registry(django_assert_max
     assert (figures.female_members, figures.migrant_members) == (2000, 200)
     assert figures.unions_with_contract == 200
     assert figures.elections_overdue == 80
+
+
+def test_the_dates_of_the_returns_behind_the_counts_are_given():
+    early, late = make_union(), make_union()
+    make_return(early, date(2011, 12, 31), members=10)
+    make_return(late, date(2012, 3, 31), members=20)
+    figures = for_period(START, END)
+    assert (figures.counts_from, figures.counts_to) == (date(2011, 12, 31), date(2012, 3, 31))
+    assert figures.unions_not_returned == 1  # `early` filed none within the period
+
+
+def test_a_period_without_returns_counts_every_union_as_not_returned():
+    make_return(make_union(), date(2012, 6, 30), members=10)
+    figures = for_period(date(2012, 7, 1), date(2012, 12, 31))
+    assert figures.members == 10
+    assert (figures.counts_from, figures.counts_to) == (date(2012, 6, 30), date(2012, 6, 30))
+    assert figures.unions_not_returned == 1
+
+
+def test_the_members_joined_link_lists_the_unions_and_their_joined(client, admin_user):
+    from unions.figures import links
+
+    first, second, quiet = make_union(), make_union(), make_union()
+    make_return(first, date(2012, 3, 31), members=30, joined=5)
+    make_return(first, date(2012, 6, 30), members=33, joined=3)
+    make_return(second, date(2012, 6, 30), members=20, joined=4)
+    make_return(second, date(2011, 12, 31), members=16, joined=9)  # before the period
+    make_return(quiet, date(2012, 6, 30), members=8, joined=0)
+    client.force_login(admin_user)
+    response = client.get(links(START, END).joined)
+    assert response.context["totals"]["joined"] == for_period(START, END).joined == 12
+    assert {union.name: union.joined_in for union in response.context["unions"]} == {
+        first.name: 8, second.name: 4}
