@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ModelChoiceField
 
 from core.lists import ListFilterSet, SortFilter
+from core.text import ascii_int
 
 from .models import Beneficiary, FundEntry, Pairing, PairingHelper, Project, Round
 
@@ -24,7 +25,7 @@ class RoundChoiceField(ModelChoiceField):
         return found
 
     def prepare_value(self, value):
-        if isinstance(value, str) and value and not value.isdigit():  # a name: show it chosen
+        if isinstance(value, str) and value and ascii_int(value) is None:  # a name: show it
             return self.queryset.by_param(value).values_list("pk", flat=True).first() or value
         return super().prepare_value(value)
 
@@ -50,7 +51,7 @@ class PairingFilterSet(ListFilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Pairing.Status.choices,
                                          empty_label=_("All"))
     q = django_filters.CharFilter(
-        label=_("Search"), method="search",
+        label=_("Search"), max_length=100, method="search",
         widget=forms.TextInput(attrs={"type": "search",
                                       "placeholder": _("Beneficiary or helper")}))
     sort = SortFilter(fields={"paired_on": "paired_on", "beneficiary_name": "beneficiary",

@@ -6,7 +6,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.fields import TextField
 from core.periods import HALVES, Period
+from core.text import NARRATIVE_LENGTH, validate_name
 
 from .document import Document
 from .frozen import load
@@ -15,8 +17,10 @@ from .frozen import load
 class Federation(models.Model):
     """The federation whose summary this is: a single row, edited by admins."""
 
-    name = models.CharField(_("federation name"), max_length=100, default="嘉荫县总工会")
-    superior = models.CharField(_("superior federation"), max_length=100, default="市总工会")
+    name = models.CharField(_("federation name"), max_length=100, default="嘉荫县总工会",
+                            validators=[validate_name])
+    superior = models.CharField(_("superior federation"), max_length=100, default="市总工会",
+                                validators=[validate_name])
 
     class Meta:
         verbose_name = _("federation")
@@ -49,14 +53,17 @@ class Summary(models.Model):
 
     year = models.PositiveSmallIntegerField(_("year"))
     half = models.CharField(_("period"), max_length=4, choices=Half.choices)
-    opening = models.TextField(_("opening paragraph"), blank=True)
-    remark_economy = models.TextField(_("remark on the self-employed economy"), blank=True)
-    remark_pairings = models.TextField(_("remark on pairings and student aid"), blank=True)
-    remark_aid = models.TextField(_("remark on hardship aid"), blank=True)
-    remark_organisation = models.TextField(
-        _("remark on grassroots organisation and activities"), blank=True)
-    remark_own_work = models.TextField(_("the federation's own work"), blank=True)
-    plans = models.TextField(_("plans for the next half"), blank=True)
+    opening = TextField(_("opening paragraph"), blank=True, max_length=NARRATIVE_LENGTH)
+    remark_economy = TextField(_("remark on the self-employed economy"), blank=True,
+                               max_length=NARRATIVE_LENGTH)
+    remark_pairings = TextField(_("remark on pairings and student aid"), blank=True,
+                                max_length=NARRATIVE_LENGTH)
+    remark_aid = TextField(_("remark on hardship aid"), blank=True, max_length=NARRATIVE_LENGTH)
+    remark_organisation = TextField(_("remark on grassroots organisation and activities"),
+                                    blank=True, max_length=NARRATIVE_LENGTH)
+    remark_own_work = TextField(_("the federation's own work"), blank=True,
+                                max_length=NARRATIVE_LENGTH)
+    plans = TextField(_("plans for the next half"), blank=True, max_length=NARRATIVE_LENGTH)
     version = models.PositiveIntegerField(default=0, editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

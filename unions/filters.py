@@ -7,10 +7,10 @@ from django.db.models import Q
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_filters import CharFilter, ChoiceFilter, DateFilter
+from django_filters import CharFilter, ChoiceFilter
 
 from core.forms import DATE_INPUT
-from core.lists import ListFilterSet, SortFilter
+from core.lists import DateFilter, ListFilterSet, SortFilter
 
 from .models import Union, UnionQuerySet
 

@@ -1,14 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DATE_INPUT, DateField
+
 from .models import HeadcountReturn, Union
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+from .validators import normalize_credit_code
 
 
 class UnionForm(forms.ModelForm):
@@ -16,7 +12,7 @@ class UnionForm(forms.ModelForm):
         model = Union
         fields = ["name", "kind", "credit_code", "chair", "phone", "address", "established_on",
                   "joint_union"]
-        widgets = {"established_on": DateInput()}
+        widgets = {"established_on": DATE_INPUT}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -26,13 +22,13 @@ class UnionForm(forms.ModelForm):
         self.fields["joint_union"].queryset = joint.order_by("name")
 
     def clean_credit_code(self) -> str:
-        return self.cleaned_data["credit_code"].strip().upper()
+        return normalize_credit_code(self.cleaned_data["credit_code"])
 
 
 class DissolveForm(forms.Form):
     """The date and a confirmation; the union's version rides along (core.locking)."""
 
-    dissolved_on = forms.DateField(label=_("Dissolved on"), widget=DateInput())
+    dissolved_on = DateField(label=_("Dissolved on"))
     confirm = forms.BooleanField(
         label=_("I confirm this union has been dissolved. It stays in the registry with its "
                 "returns and no longer counts from this date."),
@@ -46,7 +42,7 @@ class HeadcountReturnForm(forms.ModelForm):
     class Meta:
         model = HeadcountReturn
         fields = ["union", "as_of", "members", "employed", "laid_off", "joined"]
-        widgets = {"as_of": DateInput()}
+        widgets = {"as_of": DATE_INPUT}
 
     def __init__(self, *args, union: Union, **kwargs):
         super().__init__(*args, **kwargs)

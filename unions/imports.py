@@ -12,6 +12,7 @@ from core.imports import Column, Errors, Importer, Row
 
 from . import services
 from .models import HeadcountReturn, Union, return_problem
+from .validators import normalize_credit_code
 
 
 class HeadcountImporter(Importer):
@@ -30,8 +31,8 @@ class HeadcountImporter(Importer):
     def check(self, rows: list[Row], errors: Errors) -> None:
         """Resolve unions by name or code, then the model's rules and duplicates, in 2 queries."""
         keys = {row.values["union"] for row in rows}
-        unions = Union.objects.filter(Q(name__in=keys) | Q(credit_code__in={k.upper()
-                                                                            for k in keys}))
+        unions = Union.objects.filter(Q(name__in=keys) | Q(
+            credit_code__in={normalize_credit_code(k) for k in keys}))
         by_key = {}
         for union in unions:
             by_key[union.name] = union
@@ -41,7 +42,8 @@ class HeadcountImporter(Importer):
         seen: dict[tuple[int, date], int] = {}
         for row in rows:
             values = row.values
-            union = by_key.get(values["union"]) or by_key.get(values["union"].upper())
+            union = by_key.get(values["union"]) or by_key.get(
+                normalize_credit_code(values["union"]))
             if union is None:
                 errors.add(row.number, "union", _("no union has the name or credit code "
                                                   "“%(value)s”") % {"value": values["union"]})

@@ -7,7 +7,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .validators import validate_credit_code
+from core.fields import DateField, PhoneField
+from core.text import validate_name
+
+from .validators import normalize_credit_code, validate_credit_code
 
 
 class UnionQuerySet(models.QuerySet):
@@ -54,17 +57,17 @@ class Union(models.Model):
         JOINT = "joint", _("Industry joint union")
         OTHER = "other", _("Other")
 
-    name = models.CharField(_("name"), max_length=100, unique=True)
+    name = models.CharField(_("name"), max_length=100, unique=True, validators=[validate_name])
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     credit_code = models.CharField(
         _("unified social credit code"), max_length=18, blank=True,
         validators=[validate_credit_code],
     )
-    chair = models.CharField(_("chair"), max_length=50, blank=True)
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    chair = models.CharField(_("chair"), max_length=50, blank=True, validators=[validate_name])
+    phone = PhoneField(_("phone"), blank=True)
     address = models.CharField(_("address"), max_length=200, blank=True)
-    established_on = models.DateField(_("established on"))
-    dissolved_on = models.DateField(_("dissolved on"), null=True, blank=True)
+    established_on = DateField(_("established on"))
+    dissolved_on = DateField(_("dissolved on"), null=True, blank=True)
     joint_union = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="covered_unions",
         limit_choices_to={"kind": Kind.JOINT}, verbose_name=_("industry joint union"),
@@ -108,7 +111,7 @@ class Union(models.Model):
 
     def clean(self) -> None:
         self.name = (self.name or "").strip()
-        self.credit_code = (self.credit_code or "").strip().upper()
+        self.credit_code = normalize_credit_code(self.credit_code)
         errors = {}
         if self.joint_union_id and self.is_joint:
             errors["joint_union"] = _("An industry joint union cannot belong to another one.")
@@ -130,7 +133,7 @@ class HeadcountReturn(models.Model):
 
     union = models.ForeignKey(Union, on_delete=models.PROTECT, related_name="headcount_returns",
                               verbose_name=_("union"))
-    as_of = models.DateField(_("as of"))
+    as_of = DateField(_("as of"))
     members = models.PositiveIntegerField(_("members"))
     employed = models.PositiveIntegerField(_("employed workers"))
     laid_off = models.PositiveIntegerField(_("laid-off workers"))
