@@ -23,7 +23,8 @@ ROLES = ["staff", "leader", "admin_user"]
 
 
 def stored_return(start: date, end: date) -> ValueAddedReturn:
-    made = make_value_added_return(value_added=Decimal(777))
+    made = make_value_added_return(value_added=Decimal(777), period_start=date(2011, 1, 1),
+                                   period_end=date(2011, 6, 30))
     ValueAddedReturn.objects.filter(pk=made.pk).update(period_start=start, period_end=end)
     return made
 
