@@ -2,13 +2,16 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.text import validate_name
+
 from .roles import Role, user_roles
 
 
 class User(AbstractUser):
     """A person who signs in. Roles are Groups (see accounts.roles)."""
 
-    full_name = models.CharField(_("full name"), max_length=60, blank=True)
+    full_name = models.CharField(_("full name"), max_length=60, blank=True,
+                                 validators=[validate_name])
 
     class Meta:
         verbose_name = _("user")

@@ -8,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from core.fields import DateField, TextField
+from core.text import NOTE_LENGTH, validate_name
+
 
 class Activity(models.Model):
     """One activity: a tournament, a race, a contest, a performance."""
@@ -22,7 +25,7 @@ class Activity(models.Model):
         COUNTY = "county", pgettext_lazy("activity level", "County")
         CITY = "city", pgettext_lazy("activity level", "City")
 
-    title = models.CharField(_("title"), max_length=150)
+    title = models.CharField(_("title"), max_length=150, validators=[validate_name])
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     edition = models.PositiveSmallIntegerField(
         _("edition"), null=True, blank=True,
@@ -30,10 +33,10 @@ class Activity(models.Model):
         help_text=_("The number of the edition, e.g. 7 for the 7th."),
     )
     cup = models.CharField(
-        _("cup or sponsor"), max_length=100, blank=True,
+        _("cup or sponsor"), max_length=100, blank=True, validators=[validate_name],
         help_text=_("The named cup or sponsor, e.g. 信合杯."),
     )
-    held_on = models.DateField(_("held on"))
+    held_on = DateField(_("held on"))
     co_organisers = models.CharField(
         _("co-organisers"), max_length=200, blank=True,
         help_text=_("Organisations that ran it with the federation, separated by 、"),
@@ -51,9 +54,10 @@ class Activity(models.Model):
     )
     participant_count = models.PositiveIntegerField(_("number of participants"), null=True,
                                                     blank=True)
-    results = models.TextField(_("results"), blank=True)
-    awards = models.TextField(
-        _("awards"), blank=True, help_text=_("Awards won by the federation or its contestants."),
+    results = TextField(_("results"), blank=True, max_length=NOTE_LENGTH)
+    awards = TextField(
+        _("awards"), blank=True, max_length=NOTE_LENGTH,
+        help_text=_("Awards won by the federation or its contestants."),
     )
     version = models.PositiveIntegerField(default=0, editable=False)
 

@@ -9,13 +9,13 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from django_filters import CharFilter, ChoiceFilter, DateFilter, ModelChoiceFilter
+from django_filters import CharFilter, ChoiceFilter, ModelChoiceFilter
 
-from core.lists import ListFilterSet, SortFilter
+from core.forms import DATE_INPUT
+from core.lists import DateFilter, ListFilterSet, SortFilter
 from unions.models import Union
 
 from .figures import reported_from, reported_to
-from .forms import DATE
 from .models import AidCase, Campaign, HardshipWorker
 from .validators import normalize_id_number
 
@@ -32,7 +32,7 @@ SEARCH_HINT = _("Name or last digits of the ID number")
 def worker_matches(prefix: str, text: str) -> Q:
     """Search words: digits (and X) match the end of the ID number, anything else the name."""
     text = normalize_id_number(text)
-    if text and all(ch.isdigit() or ch == "X" for ch in text):
+    if text and all(ch in "0123456789X" for ch in text):
         return Q(**{f"{prefix}id_number__endswith": text})
     return Q(**{f"{prefix}name__icontains": text.strip()})
 
@@ -63,13 +63,13 @@ class CaseFilterSet(ListFilterSet):
     """The case list's filters; the same parameters drive the list, its totals and the export."""
 
     start = DateFilter(field_name="granted_on", lookup_expr="gte", label=_("granted from"),
-                       widget=DATE)
+                       widget=DATE_INPUT)
     end = DateFilter(field_name="granted_on", lookup_expr="lte", label=_("granted to"),
-                     widget=DATE)
+                     widget=DATE_INPUT)
     # The summary's rule (aid.figures): visits by their campaign's end, the rest by date.
     reported_from = DateFilter(label=_("reported from"), method="filter_reported_from",
-                               widget=DATE)
-    reported_to = DateFilter(label=_("reported to"), method="filter_reported_to", widget=DATE)
+                               widget=DATE_INPUT)
+    reported_to = DateFilter(label=_("reported to"), method="filter_reported_to", widget=DATE_INPUT)
     kind = ChoiceFilter(label=_("kind"), choices=KIND_CHOICES, method="filter_kind",
                         empty_label=_("All kinds"))
     status = ChoiceFilter(label=_("status"), choices=STATUS_CHOICES, method="filter_status",
@@ -108,7 +108,7 @@ class CaseFilterSet(ListFilterSet):
 class WorkerFilterSet(ListFilterSet):
     """The worker list's search (also the case form's worker box): name or ID digits, union."""
 
-    q = CharFilter(label=SEARCH_HINT, method="filter_worker",
+    q = CharFilter(label=SEARCH_HINT, max_length=50, method="filter_worker",
                    widget=forms.TextInput(attrs={"type": "search", "placeholder": SEARCH_HINT,
                                                  "autofocus": True}))
     union = union_filter("union")

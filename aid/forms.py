@@ -4,12 +4,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DATE_INPUT, DateField
+from core.text import REASON_LENGTH, ascii_int
 from unions.models import Union
 
 from .models import AidCase, Campaign, HardshipWorker
 from .validators import normalize_id_number
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def active_unions(current: Union | None = None):
@@ -31,7 +31,7 @@ class WorkerForm(forms.ModelForm):
         fields = ["name", "id_number", "phone", "union", "employer", "employment_status",
                   "hardship_level", "causes", "household_size", "income_per_capita",
                   "registered_on", "exited_on"]
-        widgets = {"registered_on": DATE, "exited_on": DATE}
+        widgets = {"registered_on": DATE_INPUT, "exited_on": DATE_INPUT}
         help_texts = {"id_number": _("18 characters; date of birth and sex are read from it.")}
 
     def __init__(self, *args, **kwargs):
@@ -70,7 +70,8 @@ class CampaignForm(forms.ModelForm):
     class Meta:
         model = Campaign
         fields = ["name", "starts_on", "ends_on", "standard_amount", "notes"]
-        widgets = {"starts_on": DATE, "ends_on": DATE, "notes": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"starts_on": DATE_INPUT, "ends_on": DATE_INPUT,
+                   "notes": forms.Textarea(attrs={"rows": 3})}
 
 
 class CampaignSelect(forms.Select):
@@ -97,8 +98,9 @@ class WorkerSearchInput(forms.TextInput):
         worker = None
         # The value comes back as typed when the form is shown again with errors: only a
         # plausible id is looked up (text or a 30-digit number would crash the query).
-        if value and str(value).isdigit() and len(str(value)) < 19:
-            worker = HardshipWorker.objects.select_related("union").filter(pk=value).first()
+        pk = ascii_int(value)
+        if pk is not None:
+            worker = HardshipWorker.objects.select_related("union").filter(pk=pk).first()
         context["worker"] = worker
         return context
 
@@ -116,7 +118,7 @@ class CaseForm(forms.ModelForm):
             "worker": WorkerSearchInput,
             "campaign": CampaignSelect,
             "method": forms.RadioSelect,
-            "granted_on": DATE,
+            "granted_on": DATE_INPUT,
             "notes": forms.Textarea(attrs={"rows": 2}),
         }
 
@@ -133,14 +135,14 @@ class CaseForm(forms.ModelForm):
 
 
 class RejectForm(forms.Form):
-    reason = forms.CharField(label=_("Reason for rejection"), max_length=500,
+    reason = forms.CharField(label=_("Reason for rejection"), max_length=REASON_LENGTH,
                              widget=forms.TextInput)
 
 
 class BatchVisitForm(forms.Form):
     """The common details of a campaign's visits; the workers are ticked in the table."""
 
-    granted_on = forms.DateField(label=_("granted on"), widget=DATE)
+    granted_on = DateField(label=_("granted on"))
     amount = forms.DecimalField(label=_("amount per visit (yuan)"), max_digits=14,
                                 decimal_places=2, min_value=0.01)
     method = forms.ChoiceField(label=_("method"), choices=AidCase.Method.choices,

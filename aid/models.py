@@ -13,13 +13,16 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.roles import DECIDERS, EDITORS, has_role
+from core.fields import DateField, PhoneField, TextField
 from core.money import yuan
+from core.text import NOTE_LENGTH, REASON_LENGTH, validate_name
 
 from .validators import (
     birth_date_of,
     mask_id_number,
     normalize_id_number,
     sex_of,
+    validate_birth_date,
     validate_resident_id,
 )
 
@@ -49,17 +52,18 @@ class HardshipWorker(models.Model):
         DISASTER = "disaster", _("Disaster")
         OTHER = "other", _("Other")
 
-    name = models.CharField(_("full name"), max_length=50)
+    name = models.CharField(_("full name"), max_length=50, validators=[validate_name])
     id_number = models.CharField(
         _("ID number"), max_length=18, unique=True, validators=[validate_resident_id],
         error_messages={"unique": _("An archive with this ID number already exists.")},
     )
-    birth_date = models.DateField(_("date of birth"), editable=False)
+    birth_date = DateField(_("date of birth"), editable=False, validators=[validate_birth_date])
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, editable=False)
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    phone = PhoneField(_("phone"), blank=True)
     union = models.ForeignKey("unions.Union", on_delete=models.PROTECT,
                               related_name="hardship_workers", verbose_name=_("union"))
-    employer = models.CharField(_("employer"), max_length=100, blank=True)
+    employer = models.CharField(_("employer"), max_length=100, blank=True,
+                                validators=[validate_name])
     employment_status = models.CharField(_("employment status"), max_length=20,
                                          choices=EmploymentStatus.choices)
     hardship_level = models.CharField(_("hardship level"), max_length=20,
@@ -71,8 +75,8 @@ class HardshipWorker(models.Model):
         _("monthly income per person (yuan)"), max_digits=14, decimal_places=2,
         default=Decimal(0), validators=[MinValueValidator(Decimal(0))],
     )
-    registered_on = models.DateField(_("registered on"))
-    exited_on = models.DateField(_("out of hardship on"), null=True, blank=True)
+    registered_on = DateField(_("registered on"))
+    exited_on = DateField(_("out of hardship on"), null=True, blank=True)
     version = models.PositiveIntegerField(default=0, editable=False)
 
     history = HistoricalRecords()
@@ -128,16 +132,16 @@ class HardshipWorker(models.Model):
 class Campaign(models.Model):
     """An aid campaign or batch (活动/批次), e.g. 2012年两节送温暖."""
 
-    name = models.CharField(_("name"), max_length=100, unique=True,
+    name = models.CharField(_("name"), max_length=100, unique=True, validators=[validate_name],
                             error_messages={"unique": _("A campaign with this name exists.")})
-    starts_on = models.DateField(_("starts on"))
-    ends_on = models.DateField(_("ends on"))
+    starts_on = DateField(_("starts on"))
+    ends_on = DateField(_("ends on"))
     standard_amount = models.DecimalField(
         _("standard amount per visit (yuan)"), max_digits=14, decimal_places=2,
         null=True, blank=True, validators=[MinValueValidator(Decimal("0.01"))],
         help_text=_("Pre-filled on each case of this campaign; leave empty if there is none."),
     )
-    notes = models.TextField(_("notes"), blank=True)
+    notes = TextField(_("notes"), blank=True, max_length=NOTE_LENGTH)
     version = models.PositiveIntegerField(default=0, editable=False)
 
     history = HistoricalRecords()
@@ -228,8 +232,8 @@ class AidCase(models.Model):
                                  related_name="cases", verbose_name=_("campaign"))
     amount = models.DecimalField(_("amount (yuan)"), max_digits=14, decimal_places=2,
                                  validators=[MinValueValidator(Decimal("0.01"))])
-    granted_on = models.DateField(_("granted on"))
-    notes = models.TextField(_("notes"), blank=True)
+    granted_on = DateField(_("granted on"))
+    notes = TextField(_("notes"), blank=True, max_length=NOTE_LENGTH)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices,
                               default=Status.DRAFT, editable=False)
     version = models.PositiveIntegerField(default=0, editable=False)
@@ -253,7 +257,8 @@ class AidCase(models.Model):
                                     null=True, blank=True, related_name="+", editable=False,
                                     verbose_name=_("rejected by"))
     rejected_at = models.DateTimeField(_("rejected at"), null=True, blank=True, editable=False)
-    rejection_reason = models.TextField(_("reason for rejection"), blank=True, editable=False)
+    rejection_reason = TextField(_("reason for rejection"), blank=True, editable=False,
+                                 max_length=REASON_LENGTH)
 
     history = HistoricalRecords()
     objects = AidCaseQuerySet.as_manager()

@@ -147,6 +147,10 @@ def case_reject(*, case_id: int, by: User, reason: str) -> AidCase:
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Say why the case is rejected.")}, code="no_reason")
+    try:  # the model's bound (core.text.REASON_LENGTH): this page posts no form
+        AidCase._meta.get_field("rejection_reason").run_validators(reason)
+    except ValidationError as too_long:
+        raise ValidationError({"reason": too_long.error_list}) from None
     with transaction.atomic():
         case = _locked(case_id)
         _expect(case, AidCase.Status.SUBMITTED)

@@ -1,20 +1,25 @@
 """GB 11643-1999: the resident identity number (公民身份号码), and how we show it."""
 
+import re
 from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import DateRangeValidator
+from core.text import ascii_digits
+
 # GB 11643: ISO 7064 MOD 11-2 check character; weights 2^(17-i) mod 11 for positions 1..17.
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK_CHARACTERS = "10X98765432"
+ID_SHAPE = re.compile(r"[0-9]{17}[0-9X]", re.ASCII)
+# Nobody alive and registered was born before 1900, nor after today.
+validate_birth_date = DateRangeValidator(date(1900, 1, 1), years_ahead=0)
 
 
 def normalize_id_number(value: str) -> str:
-    """Strip spaces, turn full-width digits into ASCII, store x as X."""
-    value = (value or "").strip().replace(" ", "")
-    return value.translate({0xFF10 + i: ord("0") + i for i in range(10)} | {0xFF38: "X",
-                                                                           0xFF58: "X"}).upper()
+    """Digits of any script as ASCII (core.text.ascii_digits), no spaces, x as X."""
+    return "".join(ascii_digits(value or "").split()).upper()
 
 
 def resident_id_checksum(first17: str) -> str:
@@ -40,20 +45,16 @@ def validate_resident_id(value: str) -> None:
             _("An ID number has 18 characters; this one has %(count)d."),
             code="id_length", params={"count": len(number)},
         )
-    if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+    if not ID_SHAPE.fullmatch(number):
         raise ValidationError(
             _("An ID number is 17 digits followed by a digit or X."), code="id_characters"
         )
     try:
-        born = birth_date_of(number)
-    except ValueError:
+        validate_birth_date(birth_date_of(number))
+    except (ValueError, ValidationError):
         raise ValidationError(
             _("Digits 7 to 14 of this ID number are not a real date of birth."), code="id_birth"
         ) from None
-    if born.year < 1900 or born > date.today():
-        raise ValidationError(
-            _("Digits 7 to 14 of this ID number are not a real date of birth."), code="id_birth"
-        )
     if resident_id_checksum(number[:17]) != number[17]:
         raise ValidationError(
             _("The last character of this ID number is wrong (check digit); please check it."),

@@ -3,14 +3,60 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+from .dates import DateRangeValidator, validate_typed_date
+from .text import ascii_digits
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker, limited to `date_range` (set by `DateField`) when it has one:
+    `min` and `max` are worked out when the page is drawn, so that "a year after today" moves
+    with today."""
+
+    input_type = "date"
+    date_range: DateRangeValidator | None = None
+
+    def __init__(self, attrs=None, format="%Y-%m-%d") -> None:
+        super().__init__(attrs, format=format)
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if self.date_range is not None:
+            earliest, latest = self.date_range.bounds()
+            widget_attrs = context["widget"]["attrs"]
+            widget_attrs.setdefault("min", earliest.isoformat())
+            widget_attrs.setdefault("max", latest.isoformat())
+        return context
+
+
+DATE_INPUT = DateInput()
+
+
+class DateField(forms.DateField):
+    """A typed date: within `validate_typed_date` (or the `DateRangeValidator` given), digits
+    of any script accepted (core.text.ascii_digits), the date picker limited to the range."""
+
+    widget = DateInput
+
+    def __init__(self, *, validators=(), **kwargs) -> None:
+        validators = list(validators)
+        ranges = [v for v in validators if isinstance(v, DateRangeValidator)]
+        if not ranges:
+            ranges = [validate_typed_date]
+            validators.append(validate_typed_date)
+        super().__init__(validators=validators, **kwargs)
+        self.date_range = ranges[0]
+        if isinstance(self.widget, DateInput):
+            self.widget.date_range = self.date_range
+
+    def to_python(self, value):
+        return super().to_python(ascii_digits(value) if isinstance(value, str) else value)
 
 
 class PeriodForm(forms.Form):
     """`?start=YYYY-MM-DD&end=YYYY-MM-DD`; both optional, the end not before the start."""
 
-    start = forms.DateField(label=_("From"), required=False, widget=DATE_INPUT)
-    end = forms.DateField(label=_("To"), required=False, widget=DATE_INPUT)
+    start = DateField(label=_("From"), required=False)
+    end = DateField(label=_("To"), required=False)
 
     def clean(self):
         cleaned = super().clean()

@@ -14,12 +14,15 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core import import_views as views
+from core.dates import validate_typed_date
+from core.text import ascii_digits, validate_name
 
 MAX_ROWS = 100_000
 Parser = Callable[[Any], Any]
@@ -95,15 +98,36 @@ def text(max_length: int) -> Parser:
     return parse
 
 
+def name(max_length: int) -> Parser:
+    """A name that creates a record (a helper, a beneficiary): text that shows something
+    (core.text.validate_name)."""
+    as_text = text(max_length)
+
+    def parse(value: Any) -> str:
+        value = as_text(value)
+        try:
+            validate_name(value)
+        except ValidationError as problem:
+            raise ValueError(problem.messages[0]) from None
+        return value
+    return parse
+
+
+def _digits(value: Any) -> Any:
+    """Text with its digits in ASCII, whatever script they were typed in; other values as is."""
+    return ascii_digits(value).strip() if isinstance(value, str) else value
+
+
 def integer(minimum: int | None = 0, maximum: int = 10**9) -> Parser:
     def parse(value: Any) -> int:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
+        value = _digits(value)
         if isinstance(value, str):
-            value = value.strip().replace(",", "")
+            value = value.replace(",", "")
         try:
             number = int(value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             raise ValueError(_("“%(value)s” is not a whole number") % {"value": value}) from None
         if minimum is not None and number < minimum:
             raise ValueError(_("cannot be less than %(min)d") % {"min": minimum})
@@ -116,7 +140,8 @@ def integer(minimum: int | None = 0, maximum: int = 10**9) -> Parser:
 def decimal(places: int = 2, minimum: Decimal | int | None = 0,
             maximum: Decimal = Decimal("999999999999.99")) -> Parser:
     def parse(value: Any) -> Decimal:
-        raw = value.strip().replace(",", "") if isinstance(value, str) else value
+        raw = _digits(value)
+        raw = raw.replace(",", "") if isinstance(raw, str) else raw
         try:
             number = Decimal(str(raw))
         except (InvalidOperation, ValueError):
@@ -136,29 +161,40 @@ def decimal(places: int = 2, minimum: Decimal | int | None = 0,
 
 
 _DATE_PATTERNS = (
-    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
-    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
-    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
-    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$"),
+    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", re.ASCII),
+    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$", re.ASCII),
+    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$", re.ASCII),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$", re.ASCII),
 )
 
 
-def day() -> Parser:
+def day(bounds: Callable[[date], None] = validate_typed_date) -> Parser:
+    """A date cell or a date written as text (digits of any script), in the typed-date range
+    (core.dates) or the field's own `bounds` (a DateRangeValidator)."""
     def parse(value: Any) -> date:
-        if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, date):
-            return value
-        raw = str(value).strip()
-        for pattern in _DATE_PATTERNS:
-            match = pattern.match(raw)
-            if match:
-                try:
-                    return date(*(int(part) for part in match.groups()))
-                except ValueError:
-                    break
-        raise ValueError(_("“%(value)s” is not a date (use 2012-06-30)") % {"value": raw})
+        found = _as_date(value)
+        try:
+            bounds(found)
+        except ValidationError as problem:
+            raise ValueError(problem.messages[0]) from None
+        return found
     return parse
+
+
+def _as_date(value: Any) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    raw = _digits(str(value))
+    for pattern in _DATE_PATTERNS:
+        match = pattern.match(raw)
+        if match:
+            try:
+                return date(*(int(part) for part in match.groups()))
+            except ValueError:
+                break
+    raise ValueError(_("“%(value)s” is not a date (use 2012-06-30)") % {"value": raw})
 
 
 def choice(choices) -> Parser:

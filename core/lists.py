@@ -14,8 +14,11 @@ from django import forms
 from django.db.models import F, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django_filters import DateFilter as BaseDateFilter
 from django_filters import FilterSet, OrderingFilter
 from django_filters.views import FilterView
+
+from .forms import DATE_INPUT, DateField
 
 SORT_PARAM = "sort"
 
@@ -36,6 +39,17 @@ def list_url(name: str, /, **filters: object) -> str:
     url = reverse(name)
     query = {key: value for key, value in filters.items() if value not in (None, "")}
     return f"{url}?{urlencode(query)}" if query else url
+
+
+class DateFilter(BaseDateFilter):
+    """A date in a list's query string: `core.forms.DateField`, so within the typed-date range
+    (core.dates) with the date picker limited to it; out of range, the list says so."""
+
+    field_class = DateField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", DATE_INPUT)
+        super().__init__(*args, **kwargs)
 
 
 class SortFilter(OrderingFilter):

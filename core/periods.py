@@ -6,6 +6,8 @@ from datetime import date, timedelta
 
 from django.utils.translation import gettext as _
 
+from .dates import sane_years
+
 HALVES = ("h1", "h2", "year")
 
 
@@ -52,6 +54,13 @@ class Period:
     def containing(cls, day: date) -> "Period":
         return cls(day.year, "h1" if day.month <= 6 else "h2")
 
+    @classmethod
+    def asked(cls, year: int, half: str) -> "Period":
+        """A period asked for (a URL): a known half of a year a typed date can fall in
+        (core.dates.sane_years()); ValueError otherwise, which the pages answer with 404."""
+        if year not in sane_years():
+            raise ValueError(f"year out of range: {year}")
+        return cls(year, half)
 
 
 def half_year_of(day: date) -> tuple[date, date]:

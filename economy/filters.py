@@ -2,10 +2,10 @@
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
-from django_filters import CharFilter, ChoiceFilter, DateFilter, ModelChoiceFilter
+from django_filters import CharFilter, ChoiceFilter, ModelChoiceFilter
 
 from core.forms import DATE_INPUT, PeriodForm
-from core.lists import ListFilterSet, SortFilter
+from core.lists import DateFilter, ListFilterSet, SortFilter
 from unions.models import Union
 
 from .models import Sector
@@ -15,7 +15,7 @@ class HouseholdFilterSet(ListFilterSet):
     """`?q=&sector=&union=&sort=`: search owner, business or union; sort by owner (default),
     start or grants."""
 
-    q = CharFilter(label=_("Search"), method="search")
+    q = CharFilter(label=_("Search"), max_length=100, method="search")
     sector = ChoiceFilter(label=_("Sector"), choices=Sector.choices,
                           empty_label=_("All sectors"))
     union = ModelChoiceFilter(label=_("Union"), queryset=Union.objects.order_by("name"),

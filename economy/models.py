@@ -13,6 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from core.fields import DateField, PhoneField
+from core.text import validate_name
+
 NOT_NEGATIVE = MinValueValidator(Decimal(0), message=_("The amount cannot be negative."))
 POSITIVE = MinValueValidator(Decimal("0.01"), message=_("The amount must be greater than zero."))
 
@@ -44,7 +47,7 @@ class Household(models.Model):
         EMPLOYED = "employed", _("Employed worker")
         LAID_OFF = "laid_off", _("Laid-off worker")
 
-    owner = models.CharField(_("owner"), max_length=50)
+    owner = models.CharField(_("owner"), max_length=50, validators=[validate_name])
     owner_status = models.CharField(_("owner is"), max_length=20, choices=OwnerStatus.choices)
     union = models.ForeignKey(
         "unions.Union", on_delete=models.PROTECT, related_name="self_employed_households",
@@ -55,9 +58,9 @@ class Household(models.Model):
         _("business"), max_length=100,
         help_text=_("What the household does, e.g. ground-grown black fungus."),
     )
-    started_on = models.DateField(_("started on"))
-    closed_on = models.DateField(_("closed on"), null=True, blank=True)
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    started_on = DateField(_("started on"))
+    closed_on = DateField(_("closed on"), null=True, blank=True)
+    phone = PhoneField(_("phone"), blank=True)
     address = models.CharField(_("address"), max_length=200, blank=True)
     version = models.PositiveIntegerField(default=0, editable=False)
 
@@ -101,8 +104,8 @@ class ValueAddedReturn(models.Model):
         related_name="value_added_returns", verbose_name=_("reporting household"),
     )
     sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
-    period_start = models.DateField(_("period from"))
-    period_end = models.DateField(_("period to"))
+    period_start = DateField(_("period from"))
+    period_end = DateField(_("period to"))
     value_added = models.DecimalField(
         _("value added (yuan)"), max_digits=14, decimal_places=2, validators=[NOT_NEGATIVE],
     )
@@ -236,7 +239,7 @@ class SupportGrant(models.Model):
     amount = models.DecimalField(
         _("amount (yuan)"), max_digits=14, decimal_places=2, validators=[POSITIVE],
     )
-    granted_on = models.DateField(_("granted on"))
+    granted_on = DateField(_("granted on"))
     purpose = models.CharField(_("purpose"), max_length=200)
     version = models.PositiveIntegerField(default=0, editable=False)
 

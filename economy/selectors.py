@@ -3,7 +3,7 @@ the targets' completion and the sector table (value added by sector beside a yea
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import MAXYEAR, MINYEAR, date
 from decimal import Decimal
 
 from django.db.models import Count, Max, OuterRef, QuerySet, Subquery, Sum, Value
@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 
 from core.charts import Bar, bars
+from core.dates import validate_typed_date
 from core.money import MONEY, ZERO, money_sum, percent, wan
 from core.periods import half_year_of, period_year_earlier
 
@@ -91,7 +92,10 @@ def household_records(household: Household) -> dict[str, object]:
 
 
 def year_figures(year: int) -> figures.EconomyFigures:
-    """The economy's figures for a whole calendar year (a target's page)."""
+    """The economy's figures for a whole calendar year (a target's page); a year no date can
+    be in (a legacy target) has none: the figures of an empty period."""
+    if not MINYEAR <= year <= MAXYEAR:
+        return figures.for_period(date.max, date.min)
     return figures.for_period(date(year, 1, 1), date(year, 12, 31))
 
 
@@ -127,8 +131,12 @@ class SectorTable:
 
 
 def latest_half_year() -> tuple[date, date]:
-    """The half-year of the latest return (of today when there is none): the table's default."""
-    latest = ValueAddedReturn.objects.aggregate(latest=Max("period_end"))["latest"]
+    """The half-year of the latest return (of today when there is none): the table's default.
+
+    Returns whose end no one could type (legacy data, core.dates) are passed over."""
+    earliest, last = validate_typed_date.bounds()
+    latest = ValueAddedReturn.objects.filter(period_end__range=(earliest, last)).aggregate(
+        latest=Max("period_end"))["latest"]
     return half_year_of(latest or timezone.localdate())
 
 

@@ -18,6 +18,7 @@ from core.forms import PeriodForm
 from core.lists import FilteredListView
 from core.money import wan_number
 from core.periods import half_year_of
+from core.text import ascii_int
 
 from . import selectors
 from .filters import GrantFilterSet, HouseholdFilterSet, ReturnFilterSet
@@ -154,9 +155,9 @@ class ReturnCreateView(RoleRequiredMixin, RecordCreateView):
         initial = super().get_initial()
         # Returns are reported after their period: offer the half-year that last ended.
         start, end = half_year_of(half_year_of(timezone.localdate())[0] - timedelta(days=1))
-        household_id = self.request.GET.get("household", "")
-        household = Household.objects.filter(pk=int(household_id)).first() if (
-            household_id.isdigit()) else None
+        household_id = ascii_int(self.request.GET.get("household"))
+        household = Household.objects.filter(pk=household_id).first() if (
+            household_id is not None) else None
         if household is not None:
             initial.update(household=household, sector=household.sector)
         return {**initial, "period_start": start, "period_end": end}
@@ -247,9 +248,9 @@ class GrantCreateView(RoleRequiredMixin, RecordCreateView):
 
     def get_initial(self):
         initial = {**super().get_initial(), "granted_on": timezone.localdate()}
-        household = self.request.GET.get("household")
-        if household and household.isdigit():
-            initial["household"] = household
+        household = ascii_int(self.request.GET.get("household"))
+        if household is not None:
+            initial["household"] = str(household)
         return initial
 
 

@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ModelChoiceField
 
 from core.forms import DATE_INPUT
-from core.lists import ListFilterSet, SortFilter
+from core.lists import DateFilter, ListFilterSet, SortFilter
+from core.text import ascii_int
 
 from .models import (
     Beneficiary,
@@ -33,7 +34,7 @@ class RoundChoiceField(ModelChoiceField):
         return found
 
     def prepare_value(self, value):
-        if isinstance(value, str) and value and not value.isdigit():  # a name: show it chosen
+        if isinstance(value, str) and value and ascii_int(value) is None:  # a name: show it
             return self.queryset.by_param(value).values_list("pk", flat=True).first() or value
         return super().prepare_value(value)
 
@@ -55,11 +56,11 @@ class PairingFilterSet(ListFilterSet):
     round = RoundFilter()
     # The summary's dates (pairings.figures): pairs that exist on a day (an exited pair still
     # counts), pairs still helping on a day, pairs out of poverty by a day.
-    on = django_filters.DateFilter(label=_("Paired on the day"), method="counted_on",
+    on = DateFilter(label=_("Paired on the day"), method="counted_on",
                                    widget=DATE_INPUT)
-    active_on = django_filters.DateFilter(label=_("Still helped on the day"),
+    active_on = DateFilter(label=_("Still helped on the day"),
                                           method="still_active_on", widget=DATE_INPUT)
-    exited_by = django_filters.DateFilter(label=_("Out of poverty by"), method="out_by",
+    exited_by = DateFilter(label=_("Out of poverty by"), method="out_by",
                                           widget=DATE_INPUT)
     kind = django_filters.ChoiceFilter(
         field_name="beneficiary__kind", label=_("Beneficiary kind"),
@@ -67,7 +68,7 @@ class PairingFilterSet(ListFilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Pairing.Status.choices,
                                          empty_label=_("All"))
     q = django_filters.CharFilter(
-        label=_("Search"), method="search",
+        label=_("Search"), max_length=100, method="search",
         widget=forms.TextInput(attrs={"type": "search",
                                       "placeholder": _("Beneficiary or helper")}))
     sort = SortFilter(fields={"paired_on": "paired_on", "beneficiary_name": "beneficiary",
@@ -97,11 +98,11 @@ class ProjectFilterSet(ListFilterSet):
     round = RoundFilter(field_name="pairing__round")
     sector = django_filters.ChoiceFilter(label=_("Sector"), choices=Project.Sector.choices,
                                          empty_label=_("All sectors"))
-    end = django_filters.DateFilter(label=_("Started by"), field_name="started_on",
+    end = DateFilter(label=_("Started by"), field_name="started_on",
                                     lookup_expr="lte", widget=DATE_INPUT)
     # A hardship worker's projects with start-up capital injected by a day (the summary's
     # "funded" projects, pairings.figures).
-    funded_by = django_filters.DateFilter(label=_("Workers' projects funded by"),
+    funded_by = DateFilter(label=_("Workers' projects funded by"),
                                           method="funded", widget=DATE_INPUT)
 
     def funded(self, queryset, _name, value):
@@ -118,7 +119,7 @@ class FundEntryFilterSet(ListFilterSet):
         choices=Programme.Kind.choices, empty_label=_("All programmes"))
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=FundEntry.Kind.choices,
                                        empty_label=_("All kinds"))
-    start = django_filters.DateFilter(label=_("From"), field_name="entered_on",
+    start = DateFilter(label=_("From"), field_name="entered_on",
                                       lookup_expr="gte", widget=DATE_INPUT)
-    end = django_filters.DateFilter(label=_("To"), field_name="entered_on", lookup_expr="lte",
+    end = DateFilter(label=_("To"), field_name="entered_on", lookup_expr="lte",
                                     widget=DATE_INPUT)

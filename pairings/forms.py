@@ -2,6 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from aid.models import HardshipWorker
+from core.forms import DATE_INPUT, DateField
+from core.text import NOTE_LENGTH, REASON_LENGTH, validate_name
 
 from .models import Beneficiary, FundEntry, Pairing, Programme, Project, Round
 
@@ -13,18 +15,11 @@ class ModelFieldsMixin:
         return {name: self.cleaned_data[name] for name in self._meta.fields}
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
 class RoundForm(ModelFieldsMixin, forms.ModelForm):
     class Meta:
         model = Round
         fields = ["programme", "name", "starts_on", "ends_on", "exit_target"]
-        widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
+        widgets = {"starts_on": DATE_INPUT, "ends_on": DATE_INPUT}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -50,18 +45,21 @@ class PairingCreateForm(forms.Form):
         help_text=_("For a hardship worker: chosen from the archive."),
     )
     beneficiary_name = forms.CharField(
-        label=_("Name of the base or student"), max_length=100, required=False)
+        label=_("Name of the base or student"), max_length=100, required=False,
+        validators=[validate_name])
     beneficiary_description = forms.CharField(
         label=_("Description"), max_length=200, required=False,
         help_text=_("A base's place and trade, or a student's school and grade."))
     official = forms.CharField(label=_("Division-level official"), max_length=100,
-                               required=False)
-    unit = forms.CharField(label=_("Helping unit"), max_length=100, required=False)
+                               required=False, validators=[validate_name])
+    unit = forms.CharField(label=_("Helping unit"), max_length=100, required=False,
+                           validators=[validate_name])
     branches = forms.CharField(
-        label=_("Party branches"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        label=_("Party branches"), required=False, max_length=NOTE_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("For student aid: one party branch per line."))
-    paired_on = forms.DateField(label=_("Paired on"), widget=DateInput())
-    note = forms.CharField(label=_("Note"), required=False,
+    paired_on = DateField(label=_("Paired on"))
+    note = forms.CharField(label=_("Note"), required=False, max_length=NOTE_LENGTH,
                            widget=forms.Textarea(attrs={"rows": 2}))
 
     def clean(self):
@@ -86,6 +84,14 @@ class PairingCreateForm(forms.Form):
                     self.add_error(field, _("Each pair has one official and one unit."))
         return data
 
+    def clean_branches(self) -> str:
+        """Each line names a party branch: a name that shows (core.text.validate_name)."""
+        branches = self.cleaned_data["branches"]
+        for line in branches.splitlines():
+            if line.strip():
+                validate_name(line.strip())
+        return branches
+
     def branch_names(self) -> list[str]:
         lines = (self.cleaned_data.get("branches") or "").splitlines()
         return list(dict.fromkeys(line.strip() for line in lines if line.strip()))
@@ -98,8 +104,8 @@ class PairingCloseForm(forms.ModelForm):
         label=_("Outcome"), widget=forms.RadioSelect,
         choices=[(Pairing.Status.EXITED, _("Out of poverty")), (Pairing.Status.ENDED, _("Ended"))],
     )
-    closed_on = forms.DateField(label=_("On"), widget=DateInput())
-    remark = forms.CharField(label=_("Remark"), required=False, max_length=500,
+    closed_on = DateField(label=_("On"))
+    remark = forms.CharField(label=_("Remark"), required=False, max_length=REASON_LENGTH,
                              widget=forms.Textarea(attrs={"rows": 2}),
                              help_text=_("Added to the pairing's note."))
 
@@ -112,7 +118,7 @@ class ProjectForm(ModelFieldsMixin, forms.ModelForm):
     class Meta:
         model = Project
         fields = ["sector", "name", "started_on", "note"]
-        widgets = {"started_on": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"started_on": DATE_INPUT, "note": forms.Textarea(attrs={"rows": 2})}
 
 
 class PairingChoiceField(forms.ModelChoiceField):
@@ -141,7 +147,7 @@ class FundEntryForm(ModelFieldsMixin, forms.ModelForm):
         model = FundEntry
         fields = ["round", "kind", "amount", "entered_on", "pairing", "project", "counterparty",
                   "note"]
-        widgets = {"entered_on": DateInput()}
+        widgets = {"entered_on": DATE_INPUT}
 
     def __init__(self, *args, round_id: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -159,4 +165,4 @@ class FundEntryEditForm(ModelFieldsMixin, forms.ModelForm):
     class Meta:
         model = FundEntry
         fields = ["amount", "entered_on", "counterparty", "note"]
-        widgets = {"entered_on": DateInput()}
+        widgets = {"entered_on": DATE_INPUT}

@@ -29,7 +29,7 @@ HELPER_COLUMNS = (("official", Helper.Kind.OFFICIAL), ("unit", Helper.Kind.UNIT)
 
 def _looks_like_id_number(value: str) -> bool:
     number = normalize_id_number(value)
-    return len(number) == 18 and number[:17].isdigit()
+    return len(number) == 18 and number[:17].isascii() and number[:17].isdigit()
 
 
 @dataclass
@@ -47,9 +47,9 @@ class PairingImporter(imports.Importer):
     kind = "pairings.pairs"
     title = gettext_lazy("Import the pairs of a round")
     columns = (
-        Column("official", "处级领导", imports.text(100), example="王建国"),
-        Column("unit", "帮扶单位", imports.text(100), example="县财政局"),
-        Column("beneficiary", "被帮扶对象", imports.text(100), example="朝阳镇黑木耳创业基地"),
+        Column("official", "处级领导", imports.name(100), example="王建国"),
+        Column("unit", "帮扶单位", imports.name(100), example="县财政局"),
+        Column("beneficiary", "被帮扶对象", imports.name(100), example="朝阳镇黑木耳创业基地"),
         Column("beneficiary_kind", "对象类别", imports.choice(Beneficiary.Kind),
                example="创业基地"),
         Column("paired_on", "结对日期", imports.day(), example="2011-03-15"),

@@ -7,6 +7,7 @@ from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, S
 from django.db.models.functions import Coalesce, ExtractYear, TruncMonth
 from django.utils import timezone
 
+from core.dates import sane_years
 from core.money import MONEY, ZERO, money_sum
 
 from .models import FundEntry, Helper, Pairing, PairingHelper, Programme, Project, Round
@@ -139,10 +140,11 @@ def programme_of_round() -> dict[str, str]:
 # ---- student aid ----
 
 def student_aid_years() -> list[int]:
-    """The years with student-aid money, the latest first."""
+    """The years with student-aid money, the latest first (the years a date can be typed in:
+    a legacy entry dated 0001 or 9999 offers no page, core.dates)."""
     years = (FundEntry.objects.filter(STUDENT).annotate(year=ExtractYear("entered_on"))
              .order_by().values_list("year", flat=True).distinct())
-    return sorted(years, reverse=True)
+    return sorted(set(years) & set(sane_years()), reverse=True)
 
 
 def student_aid_months(year: int) -> QuerySet:

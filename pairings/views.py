@@ -10,7 +10,9 @@ from django.views.generic import DetailView, ListView, TemplateView
 from accounts.mixins import RoleRequiredMixin
 from core.audit import history_entries
 from core.charts import bars
+from core.dates import sane_years
 from core.lists import FilteredListView
+from core.text import ascii_int
 
 from . import figures, selectors
 from .filters import FundEntryFilterSet, PairingFilterSet, ProjectFilterSet
@@ -144,9 +146,8 @@ class StudentAidView(RoleRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         years = selectors.student_aid_years()
         today = timezone.localdate()
-        try:
-            year = int(self.request.GET.get("year", ""))
-        except ValueError:
+        year = ascii_int(self.request.GET.get("year"))
+        if year not in sane_years():  # not a year, or one no date can be typed in
             year = years[0] if years else today.year
         end = min(date(year, 12, 31), today)
         numbers = figures.student_aid_figures(date(year, 1, 1), end)

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DATE_INPUT
+
 from .document import Sentence
 from .models import Summary
 
@@ -25,7 +27,7 @@ class NarrativeForm(forms.ModelForm):
             **{name: forms.Textarea(attrs=TEXT_AREA)
                for name in ("opening", *Summary.LEAD_FIELDS, "plans",
                             *(f"remark_{key}" for key in Summary.SECTIONS))},
-            "signed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "signed_on": DATE_INPUT,
         }
 
     def __init__(self, *args, sentences: list[Sentence], headings: dict[str, str], **kwargs):

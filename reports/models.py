@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.fields import DateField, TextField
 from core.periods import HALVES, Period
+from core.text import NARRATIVE_LENGTH, validate_name
 
 from .document import Document
 from .frozen import load
@@ -20,9 +22,10 @@ class Federation(models.Model):
     """The federation whose summary this is (the sender and the sign-off of the document) and
     whom it is addressed to (主送): a single row, edited by admins."""
 
-    name = models.CharField(_("federation name"), max_length=100, default="嘉荫县总工会")
+    name = models.CharField(_("federation name"), max_length=100, default="嘉荫县总工会",
+                            validators=[validate_name])
     addressee = models.CharField(
-        _("addressee"), max_length=200, blank=True,
+        _("addressee"), max_length=200, blank=True, validators=[validate_name],
         help_text=_("Whom the summary is addressed to (主送), e.g. 伊春市总工会; several are "
                     "separated by 、."))
 
@@ -60,14 +63,17 @@ class Summary(models.Model):
 
     year = models.PositiveSmallIntegerField(_("year"))
     half = models.CharField(_("period"), max_length=4, choices=Half.choices)
-    opening = models.TextField(_("opening paragraph"), blank=True)
-    remark_economy = models.TextField(_("remark on the self-employed economy"), blank=True)
-    remark_pairings = models.TextField(_("remark on pairings and student aid"), blank=True)
-    remark_aid = models.TextField(_("remark on hardship aid"), blank=True)
-    remark_organisation = models.TextField(
-        _("remark on grassroots organisation and activities"), blank=True)
-    remark_own_work = models.TextField(_("the federation's own work"), blank=True)
-    plans = models.TextField(_("plans for the next half"), blank=True)
+    opening = TextField(_("opening paragraph"), blank=True, max_length=NARRATIVE_LENGTH)
+    remark_economy = TextField(_("remark on the self-employed economy"), blank=True,
+                               max_length=NARRATIVE_LENGTH)
+    remark_pairings = TextField(_("remark on pairings and student aid"), blank=True,
+                                max_length=NARRATIVE_LENGTH)
+    remark_aid = TextField(_("remark on hardship aid"), blank=True, max_length=NARRATIVE_LENGTH)
+    remark_organisation = TextField(_("remark on grassroots organisation and activities"),
+                                    blank=True, max_length=NARRATIVE_LENGTH)
+    remark_own_work = TextField(_("the federation's own work"), blank=True,
+                                max_length=NARRATIVE_LENGTH)
+    plans = TextField(_("plans for the next half"), blank=True, max_length=NARRATIVE_LENGTH)
     # A heading left empty is the document's default (which follows the data).
     heading_economy = models.CharField(_("heading of the self-employed economy"),
                                        max_length=60, blank=True)
@@ -78,15 +84,15 @@ class Summary(models.Model):
         _("heading of grassroots organisation and activities"), max_length=60, blank=True)
     heading_own_work = models.CharField(_("heading of the federation's own work"),
                                         max_length=60, blank=True)
-    lead_economy = models.TextField(_("lead-in to the self-employed economy"), max_length=2000,
+    lead_economy = TextField(_("lead-in to the self-employed economy"), max_length=2000,
                                     blank=True)
-    lead_pairings = models.TextField(_("lead-in to pairings and student aid"), max_length=2000,
+    lead_pairings = TextField(_("lead-in to pairings and student aid"), max_length=2000,
                                      blank=True)
-    lead_aid = models.TextField(_("lead-in to hardship aid"), max_length=2000, blank=True)
-    lead_organisation = models.TextField(
+    lead_aid = TextField(_("lead-in to hardship aid"), max_length=2000, blank=True)
+    lead_organisation = TextField(
         _("lead-in to grassroots organisation and activities"), max_length=2000, blank=True)
     dropped = models.JSONField(_("generated sentences left out"), default=list, blank=True)
-    signed_on = models.DateField(
+    signed_on = DateField(
         _("date of the document"), null=True, blank=True,
         help_text=_("The date under the federation's name (成文日期); empty: the day it is "
                     "published."))

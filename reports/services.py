@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from accounts.roles import Role, has_role
+from core.dates import sane_years
 from core.periods import Period
 
 from . import document as doc
@@ -191,9 +192,10 @@ class PeriodRow:
 
 
 def period_rows() -> list[PeriodRow]:
-    """Every half-year and year with records or a summary, newest first."""
+    """Every half-year and year with records or a summary, newest first; only the years a typed
+    date can fall in (core.dates.sane_years()), whatever dates legacy records hold."""
     summaries = {(s.year, s.half): s for s in Summary.objects.annotate_publications()}
-    years = figures.data_years() | {year for year, _half in summaries}
+    years = (figures.data_years() | {year for year, _half in summaries}) & set(sane_years())
     rows = []
     for year in sorted(years, reverse=True):
         for half in ("year", "h2", "h1"):

@@ -25,7 +25,7 @@ DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessin
 class PeriodMixin(RoleRequiredMixin):
     def period(self) -> Period:
         try:
-            return Period(self.kwargs["year"], self.kwargs["half"])
+            return Period.asked(self.kwargs["year"], self.kwargs["half"])
         except ValueError:
             raise Http404 from None
 

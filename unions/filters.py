@@ -9,10 +9,10 @@ from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_filters import CharFilter, ChoiceFilter, DateFilter
+from django_filters import CharFilter, ChoiceFilter
 
 from core.forms import DATE_INPUT
-from core.lists import ListFilterSet, SortFilter
+from core.lists import DateFilter, ListFilterSet, SortFilter
 
 from .models import HeadcountReturn, Union, UnionQuerySet, election_overdue, expiring, in_force
 

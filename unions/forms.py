@@ -1,14 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DATE_INPUT, DateField
+
 from .models import HeadcountReturn, Union
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+from .validators import normalize_credit_code
 
 
 class UnionForm(forms.ModelForm):
@@ -18,7 +14,7 @@ class UnionForm(forms.ModelForm):
                   "joint_union", "legal_person", "committee_elected_on", "committee_term_years",
                   "contract_signed_on", "contract_expires_on", "wage_agreement_signed_on",
                   "wage_agreement_expires_on"]
-        widgets = {name: DateInput() for name in (
+        widgets = {name: DATE_INPUT for name in (
             "established_on", "committee_elected_on", "contract_signed_on",
             "contract_expires_on", "wage_agreement_signed_on", "wage_agreement_expires_on")}
 
@@ -30,13 +26,13 @@ class UnionForm(forms.ModelForm):
         self.fields["joint_union"].queryset = joint.order_by("name")
 
     def clean_credit_code(self) -> str:
-        return self.cleaned_data["credit_code"].strip().upper()
+        return normalize_credit_code(self.cleaned_data["credit_code"])
 
 
 class DissolveForm(forms.Form):
     """The date and a confirmation; the union's version rides along (core.locking)."""
 
-    dissolved_on = forms.DateField(label=_("Dissolved on"), widget=DateInput())
+    dissolved_on = DateField(label=_("Dissolved on"))
     confirm = forms.BooleanField(
         label=_("I confirm this union has been dissolved. It stays in the registry with its "
                 "returns and no longer counts from this date."),
@@ -51,7 +47,7 @@ class HeadcountReturnForm(forms.ModelForm):
         model = HeadcountReturn
         fields = ["union", "as_of", "members", "employed", "laid_off", "joined",
                   "female_members", "migrant_members"]
-        widgets = {"as_of": DateInput()}
+        widgets = {"as_of": DATE_INPUT}
 
     def __init__(self, *args, union: Union, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,7 +5,6 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -14,7 +13,8 @@ from core import imports
 from core.imports import Column, Errors, Importer, Row
 
 from . import services
-from .models import DATE_BOUNDS, TERM_YEARS, HeadcountReturn, Union, return_problem, share_problems
+from .models import AHEAD, TERM_YEARS, HeadcountReturn, Union, return_problem, share_problems
+from .validators import normalize_credit_code
 
 YES = {"是", "有", "yes", "y", "true", "1", "√"}
 NO = {"否", "无", "no", "n", "false", "0", "×"}
@@ -47,21 +47,6 @@ def yes_no() -> Callable[[Any], bool]:
     return parse
 
 
-def bounded_day() -> Callable[[Any], date]:
-    """A date (core.imports.day) within the bounds the model gives its dates."""
-    parse_day = imports.day()
-
-    def parse(value: Any) -> date:
-        day = parse_day(value)
-        try:
-            for validator in DATE_BOUNDS:
-                validator(day)
-        except ValidationError as error:
-            raise ValueError(" ".join(error.messages)) from None
-        return day
-    return parse
-
-
 class HeadcountImporter(Importer):
     kind = "unions-headcount"
     title = gettext_lazy("Import headcount returns")
@@ -78,25 +63,25 @@ class HeadcountImporter(Importer):
         Column("migrant_members", "农民工会员", imports.integer(minimum=0), required=False,
                example=0),
         Column("legal_person", "法人资格", yes_no(), required=False, example="是"),
-        Column("committee_elected_on", "委员会选举日期", bounded_day(), required=False,
+        Column("committee_elected_on", "委员会选举日期", imports.day(), required=False,
                example=date(2010, 4, 16)),
         Column("committee_term_years", "委员会任期（年）", imports.integer(minimum=1, maximum=99),
                required=False, example=5),
-        Column("contract_signed_on", "集体合同签订日期", bounded_day(), required=False,
+        Column("contract_signed_on", "集体合同签订日期", imports.day(), required=False,
                example=date(2011, 3, 1)),
-        Column("contract_expires_on", "集体合同到期日期", bounded_day(), required=False,
+        Column("contract_expires_on", "集体合同到期日期", imports.day(AHEAD), required=False,
                example=date(2014, 2, 28)),
-        Column("wage_agreement_signed_on", "工资专项集体合同签订日期", bounded_day(),
+        Column("wage_agreement_signed_on", "工资专项集体合同签订日期", imports.day(),
                required=False, example=date(2012, 3, 1)),
-        Column("wage_agreement_expires_on", "工资专项集体合同到期日期", bounded_day(),
+        Column("wage_agreement_expires_on", "工资专项集体合同到期日期", imports.day(AHEAD),
                required=False, example=date(2013, 2, 28)),
     )
 
     def check(self, rows: list[Row], errors: Errors) -> None:
         """Resolve unions by name or code, then the model's rules and duplicates, in 2 queries."""
         keys = {row.values["union"] for row in rows}
-        unions = Union.objects.filter(Q(name__in=keys) | Q(credit_code__in={k.upper()
-                                                                            for k in keys}))
+        unions = Union.objects.filter(Q(name__in=keys) | Q(
+            credit_code__in={normalize_credit_code(k) for k in keys}))
         by_key = {}
         for union in unions:
             by_key[union.name] = union
@@ -107,7 +92,8 @@ class HeadcountImporter(Importer):
         given: dict[int, dict[str, tuple[Any, int]]] = {}  # union -> field -> (value, row)
         for row in rows:
             values = row.values
-            union = by_key.get(values["union"]) or by_key.get(values["union"].upper())
+            union = by_key.get(values["union"]) or by_key.get(
+                normalize_credit_code(values["union"]))
             if union is None:
                 errors.add(row.number, "union", _("no union has the name or credit code "
                                                   "“%(value)s”") % {"value": values["union"]})

@@ -1,18 +1,22 @@
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .validators import validate_credit_code
+from core.dates import DateRangeValidator
+from core.fields import DateField, PhoneField
+from core.text import validate_name
+
+from .validators import normalize_credit_code, validate_credit_code
 
 # A date a user types into the organisation indicators: within the People's Republic's years
 # and this century, so that no typo (0012, 20120) reaches the lists or the figures.
-DATE_BOUNDS = (MinValueValidator(date(1949, 10, 1)), MaxValueValidator(date(2100, 12, 31)))
+# An agreement's expiry and the next election lie ahead of today (a term is at most 5 years).
+AHEAD = DateRangeValidator(years_ahead=10)
 # Trade Union Law art. 15: a grassroots committee serves three or five years.
 TERM_YEARS = (3, 5)
 # 集体合同规定 (Ministry of Labour order 22, 2004) art. 38: a collective contract, the wage
@@ -109,17 +113,17 @@ class Union(models.Model):
         JOINT = "joint", _("Industry joint union")
         OTHER = "other", _("Other")
 
-    name = models.CharField(_("name"), max_length=100, unique=True)
+    name = models.CharField(_("name"), max_length=100, unique=True, validators=[validate_name])
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     credit_code = models.CharField(
         _("unified social credit code"), max_length=18, blank=True,
         validators=[validate_credit_code],
     )
-    chair = models.CharField(_("chair"), max_length=50, blank=True)
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    chair = models.CharField(_("chair"), max_length=50, blank=True, validators=[validate_name])
+    phone = PhoneField(_("phone"), blank=True)
     address = models.CharField(_("address"), max_length=200, blank=True)
-    established_on = models.DateField(_("established on"))
-    dissolved_on = models.DateField(_("dissolved on"), null=True, blank=True)
+    established_on = DateField(_("established on"))
+    dissolved_on = DateField(_("dissolved on"), null=True, blank=True)
     joint_union = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="covered_unions",
         limit_choices_to={"kind": Kind.JOINT}, verbose_name=_("industry joint union"),
@@ -129,8 +133,8 @@ class Union(models.Model):
         _("legal-person status"), default=False, db_default=False,
         help_text=_("The union holds a trade-union legal-person certificate."),
     )
-    committee_elected_on = models.DateField(
-        _("committee elected on"), null=True, blank=True, validators=DATE_BOUNDS,
+    committee_elected_on = DateField(
+        _("committee elected on"), null=True, blank=True,
         help_text=_("The day the current union committee was elected."),
     )
     committee_term_years = models.PositiveSmallIntegerField(
@@ -138,19 +142,21 @@ class Union(models.Model):
         choices=[(3, _("3 years")), (5, _("5 years"))],
     )
     # Derived on save: the elected day plus the term (the lists and figures query it).
-    election_due_on = models.DateField(_("next election due"), null=True, blank=True,
-                                       editable=False)
-    contract_signed_on = models.DateField(
-        _("collective contract signed on"), null=True, blank=True, validators=DATE_BOUNDS)
-    contract_expires_on = models.DateField(
-        _("collective contract expires on"), null=True, blank=True, validators=DATE_BOUNDS,
+    election_due_on = DateField(_("next election due"), null=True, blank=True,
+                                editable=False, validators=[AHEAD])
+    contract_signed_on = DateField(
+        _("collective contract signed on"), null=True, blank=True)
+    contract_expires_on = DateField(
+        _("collective contract expires on"), null=True, blank=True,
+        validators=[AHEAD],
         help_text=_("The contract's last day in force."))
-    wage_agreement_signed_on = models.DateField(
-        _("wage agreement signed on"), null=True, blank=True, validators=DATE_BOUNDS,
+    wage_agreement_signed_on = DateField(
+        _("wage agreement signed on"), null=True, blank=True,
         help_text=_("The special collective contract on wages, from collective wage "
                     "negotiation."))
-    wage_agreement_expires_on = models.DateField(
-        _("wage agreement expires on"), null=True, blank=True, validators=DATE_BOUNDS,
+    wage_agreement_expires_on = DateField(
+        _("wage agreement expires on"), null=True, blank=True,
+        validators=[AHEAD],
         help_text=_("The agreement's last day in force."))
     # Optimistic locking: a form opened before someone else saved is refused.
     version = models.PositiveIntegerField(default=0, editable=False)
@@ -240,7 +246,7 @@ class Union(models.Model):
 
     def clean(self) -> None:
         self.name = (self.name or "").strip()
-        self.credit_code = (self.credit_code or "").strip().upper()
+        self.credit_code = normalize_credit_code(self.credit_code)
         errors = {}
         if self.joint_union_id and self.is_joint:
             errors["joint_union"] = _("An industry joint union cannot belong to another one.")
@@ -296,7 +302,7 @@ class HeadcountReturn(models.Model):
 
     union = models.ForeignKey(Union, on_delete=models.PROTECT, related_name="headcount_returns",
                               verbose_name=_("union"))
-    as_of = models.DateField(_("as of"))
+    as_of = DateField(_("as of"))
     members = models.PositiveIntegerField(_("members"))
     employed = models.PositiveIntegerField(_("employed workers"))
     laid_off = models.PositiveIntegerField(_("laid-off workers"))

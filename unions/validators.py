@@ -3,6 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.text import ascii_digits
+
 # The 31 characters of the code, in value order (no I, O, S, V, Z).
 CREDIT_CODE_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 CREDIT_CODE_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
@@ -15,9 +17,14 @@ def credit_code_check_character(first17: str) -> str:
     return CREDIT_CODE_CHARSET[(31 - total % 31) % 31]
 
 
+def normalize_credit_code(value: str) -> str:
+    """Digits of any script as ASCII (core.text.ascii_digits), no spaces, capital letters."""
+    return "".join(ascii_digits(value or "").split()).upper()
+
+
 def validate_credit_code(value: str) -> None:
     """Reject anything but an 18-character code with a correct check character."""
-    code = (value or "").strip().upper()
+    code = normalize_credit_code(value)
     if len(code) != 18:
         raise ValidationError(
             _("A unified social credit code has 18 characters; this one has %(count)d."),

@@ -16,6 +16,7 @@ from core.edit import RecordCreateView, RecordUpdateView
 from core.exports import xlsx_response
 from core.lists import FilteredListView
 from core.money import yuan
+from core.text import ascii_int
 
 from .. import selectors, services
 from ..filters import CaseFilterSet
@@ -113,11 +114,12 @@ class CaseCreateView(RoleRequiredMixin, CaseFormMixin, RecordCreateView):
         for field in ("kind", "method", "amount"):
             if self.request.GET.get(field):
                 initial[field] = self.request.GET[field]
-        worker, campaign = self.request.GET.get("worker", ""), self.request.GET.get("campaign", "")
-        if worker.isdigit():
-            initial["worker"] = HardshipWorker.objects.filter(pk=int(worker)).first()
-        if campaign.isdigit():
-            initial["campaign"] = Campaign.objects.filter(pk=int(campaign)).first()
+        worker = ascii_int(self.request.GET.get("worker"))
+        campaign = ascii_int(self.request.GET.get("campaign"))
+        if worker is not None:
+            initial["worker"] = HardshipWorker.objects.filter(pk=worker).first()
+        if campaign is not None:
+            initial["campaign"] = Campaign.objects.filter(pk=campaign).first()
             if initial["campaign"] and "amount" not in initial:
                 initial["amount"] = initial["campaign"].standard_amount
         return initial

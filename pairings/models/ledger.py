@@ -11,6 +11,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.fields import DateField
+from core.text import validate_name
+
 from .common import not_in_future
 from .pairs import Pairing, Project
 from .rounds import Programme, Round
@@ -33,13 +36,13 @@ class FundEntry(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     amount = models.DecimalField(_("amount (yuan)"), max_digits=14, decimal_places=2,
                                  validators=[MinValueValidator(Decimal("0.01"))])
-    entered_on = models.DateField(_("date"))
+    entered_on = DateField(_("date"))
     pairing = models.ForeignKey(Pairing, on_delete=models.PROTECT, null=True, blank=True,
                                 related_name="fund_entries", verbose_name=_("pairing"))
     project = models.ForeignKey(Project, on_delete=models.PROTECT, null=True, blank=True,
                                 related_name="fund_entries", verbose_name=_("project"))
     counterparty = models.CharField(
-        _("counterparty"), max_length=100, blank=True,
+        _("counterparty"), max_length=100, blank=True, validators=[validate_name],
         help_text=_("Who gave the money, or who received it."),
     )
     note = models.CharField(_("note"), max_length=200, blank=True)

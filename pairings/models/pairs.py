@@ -9,6 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.fields import DateField, TextField
+from core.text import NOTE_LENGTH, REASON_LENGTH, validate_name
+
 from .common import not_in_future
 from .rounds import Beneficiary, Helper, Programme, Round
 
@@ -42,14 +45,15 @@ class Pairing(models.Model):
                                     related_name="pairings", verbose_name=_("beneficiary"))
     helpers = models.ManyToManyField(Helper, through="PairingHelper", related_name="pairings",
                                      verbose_name=_("helpers"))
-    paired_on = models.DateField(_("paired on"))
+    paired_on = DateField(_("paired on"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices,
                               default=Status.ACTIVE)
-    closed_on = models.DateField(
+    closed_on = DateField(
         _("closed on"), null=True, blank=True,
         help_text=_("The day the beneficiary got out of poverty, or the pairing ended."),
     )
-    note = models.TextField(_("note"), blank=True)
+    # The note typed with the pair, and the remark added when it closes.
+    note = TextField(_("note"), blank=True, max_length=NOTE_LENGTH + 1 + REASON_LENGTH)
     version = models.PositiveIntegerField(default=0, editable=False)
 
     history = HistoricalRecords()
@@ -145,9 +149,9 @@ class Project(models.Model):
     pairing = models.ForeignKey(Pairing, on_delete=models.PROTECT, related_name="projects",
                                 verbose_name=_("pairing"))
     sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
-    name = models.CharField(_("name"), max_length=100)
-    started_on = models.DateField(_("started on"))
-    note = models.TextField(_("note"), blank=True)
+    name = models.CharField(_("name"), max_length=100, validators=[validate_name])
+    started_on = DateField(_("started on"))
+    note = TextField(_("note"), blank=True, max_length=NOTE_LENGTH)
     version = models.PositiveIntegerField(default=0, editable=False)
 
     history = HistoricalRecords()

@@ -11,6 +11,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.fields import DateField, PhoneField
+from core.text import ascii_int, validate_name
+
 
 class Programme(models.Model):
     """A programme: the "一帮一" poverty-alleviation project, or student aid (助学结对)."""
@@ -19,7 +22,7 @@ class Programme(models.Model):
         POVERTY = "poverty", _("Poverty alleviation and entrepreneurship")
         STUDENT = "student", _("Student aid")
 
-    name = models.CharField(_("name"), max_length=100, unique=True)
+    name = models.CharField(_("name"), max_length=100, unique=True, validators=[validate_name])
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
 
     history = HistoricalRecords()
@@ -52,7 +55,8 @@ class RoundQuerySet(models.QuerySet):
     def by_param(self, value: str) -> "RoundQuerySet":
         """A round given in a URL: its id, or its name (e.g. ?round=第五轮)."""
         value = (value or "").strip()
-        return self.filter(pk=int(value)) if value.isdigit() else self.filter(name=value)
+        pk = ascii_int(value)
+        return self.filter(pk=pk) if pk is not None else self.filter(name=value)
 
 
 class Round(models.Model):
@@ -61,11 +65,11 @@ class Round(models.Model):
     programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="rounds",
                                   verbose_name=_("programme"))
     name = models.CharField(
-        _("name"), max_length=50, unique=True,
+        _("name"), max_length=50, unique=True, validators=[validate_name],
         error_messages={"unique": _("A round with this name already exists.")},
     )
-    starts_on = models.DateField(_("starts on"))
-    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    starts_on = DateField(_("starts on"))
+    ends_on = DateField(_("ends on"), null=True, blank=True)
     exit_target = models.DecimalField(
         _("exit target (%)"), max_digits=4, decimal_places=1, null=True, blank=True,
         validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
@@ -159,12 +163,12 @@ class Helper(models.Model):
         BRANCH = "branch", _("Party branch")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(_("name"), max_length=100, validators=[validate_name])
     organisation = models.CharField(
-        _("organisation"), max_length=100, blank=True,
+        _("organisation"), max_length=100, blank=True, validators=[validate_name],
         help_text=_("The official's post and unit, or the organisation a branch belongs to."),
     )
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    phone = PhoneField(_("phone"), blank=True)
 
     history = HistoricalRecords()
 
@@ -197,7 +201,7 @@ class Beneficiary(models.Model):
         related_name="pairing_beneficiaries", verbose_name=_("hardship worker"),
     )
     name = models.CharField(
-        _("name"), max_length=100, blank=True,
+        _("name"), max_length=100, blank=True, validators=[validate_name],
         help_text=_("For a base or a student; a hardship worker's name comes from the archive."),
     )
     description = models.CharField(

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 from tests.support.factories import make_union
 from tests.support.workbooks import xlsx
@@ -83,6 +84,12 @@ def test_a_union_whose_values_do_not_change_is_left_alone(admin_user):
     assert union.history.count() == 1
 
 
+def next_year_today() -> str:
+    from core.dates import years_after
+
+    return years_after(timezone.localdate(), 1).isoformat()
+
+
 def test_unreadable_new_values_are_reported(bureau, mill):
     content = xlsx([
         ["嘉荫县财政局工会", "2012-06-30", 46, 39, 0, "也许", None],
@@ -90,7 +97,7 @@ def test_unreadable_new_values_are_reported(bureau, mill):
     ], [*BASE, "法人资格", "委员会选举日期"])
     assert errors_of(content) == [
         (2, "法人资格", "“也许”既不是“是”也不是“否”"),
-        (3, "委员会选举日期", "确保该值大于或等于1949-10-01。"),
+        (3, "委员会选举日期", f"请输入1949-10-01至{next_year_today()}之间的日期。"),
     ]
 
 

@@ -66,12 +66,12 @@ def test_a_term_from_the_29th_of_february_ends_on_the_28th():
     ({"committee_elected_on": date(2010, 1, 5), "committee_term_years": 4},
      "committee_term_years", "值 4 不是有效选项。"),
     ({"committee_elected_on": date(12, 1, 5), "committee_term_years": 5},
-     "committee_elected_on", "确保该值大于或等于1949-10-01。"),
+     "committee_elected_on", "请输入1949-10-01至"),
 ])
 def test_a_committee_term_needs_its_day_and_three_or_five_years(values, field, message):
     union = Union(name="甲工会", kind=Union.Kind.PRIVATE, established_on=date(2000, 1, 1),
                   **values)
-    assert message in messages_of(union)[field]
+    assert any(text.startswith(message) for text in messages_of(union)[field])
 
 
 def test_the_database_refuses_a_term_of_four_years():
@@ -88,14 +88,15 @@ def test_the_database_refuses_a_term_of_four_years():
     (date(2011, 3, 1), date(2011, 3, 1), "expires_on", "到期日期必须晚于签订日期。"),
     (date(2011, 3, 1), date(2014, 3, 2), "expires_on",
      "集体合同或工资专项集体合同的期限最长三年，到期日期不能晚于2014-03-01。"),
-    (date(2100, 3, 1), date(2101, 1, 1), "expires_on",
-     "确保该值小于或等于2100-12-31。"),
+    # An expiry lies at most ten years ahead (core.dates), the signing at most one.
+    (date(2100, 3, 1), date(2101, 1, 1), "expires_on", "请输入1949-10-01至"),
+    (date(2100, 3, 1), date(2101, 1, 1), "signed_on", "请输入1949-10-01至"),
 ])
 def test_an_agreement_runs_from_its_signing_at_most_three_years(prefix, signed, expires, field,
                                                                 message):
     union = Union(name="甲工会", kind=Union.Kind.PRIVATE, established_on=date(2000, 1, 1),
                   **{f"{prefix}_signed_on": signed, f"{prefix}_expires_on": expires})
-    assert message in messages_of(union)[f"{prefix}_{field}"]
+    assert any(text.startswith(message) for text in messages_of(union)[f"{prefix}_{field}"])
 
 
 @pytest.mark.parametrize("prefix", ["contract", "wage_agreement"])

@@ -48,7 +48,7 @@ def test_admin_records_the_indicators_on_the_union_form(admin_client):
     ({"committee_elected_on": "2004-01-01"}, "委员会的选举日期不能早于工会成立日期。"),
     ({"contract_expires_on": "2015-03-01"}, "到期日期不能晚于2014-03-01"),
     ({"wage_agreement_signed_on": "2012-03-01"}, "请同时填写到期日期。"),
-    ({"contract_signed_on": "1900-01-01"}, "确保该值大于或等于1949-10-01。"),
+    ({"contract_signed_on": "1900-01-01"}, "请输入1949-10-01至"),
     # A committee's day checked against a founding day that is not a date: errors, not a 500.
     ({"established_on": "2012-02-30"}, "输入一个有效的日期。"),
 ])
