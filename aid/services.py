@@ -54,6 +54,38 @@ def _save(case: AidCase, by: User, fields: list[str]) -> AidCase:
     return case
 
 
+class DuplicateArchive(ValidationError):
+    """Someone saved an archive with this ID number between the form's check and this save."""
+
+    def __init__(self, existing: HardshipWorker) -> None:
+        super().__init__({"id_number": ValidationError(
+            _("An archive with this ID number already exists: %(name)s. Open it instead of "
+              "creating a second one."), code="unique", params={"name": existing.name})})
+        self.existing = existing
+
+
+def worker_save(*, worker: HardshipWorker, by: User) -> HardshipWorker:
+    """Save a new or edited archive (already validated).
+
+    The form refuses a number that has an archive; two people saving the same new number at
+    the same moment both pass that check, and the unique index stops the second: that becomes
+    DuplicateArchive, naming the archive that was saved first (never a 500, whose log line
+    would hold the number).
+    """
+    _require(by, EDITORS)
+    worker._history_user = by
+    try:
+        with transaction.atomic():  # a savepoint: the caller's transaction stays usable
+            worker.save()
+    except IntegrityError:
+        existing = (HardshipWorker.objects.filter(id_number=worker.id_number)
+                    .exclude(pk=worker.pk).first())
+        if existing is None:
+            raise
+        raise DuplicateArchive(existing) from None
+    return worker
+
+
 def case_create(*, by: User, worker: HardshipWorker, kind: str, amount: Decimal, granted_on: date,
                 method: str = AidCase.Method.HOME, campaign: Campaign | None = None,
                 notes: str = "", submit: bool = False) -> AidCase:

@@ -8,7 +8,7 @@ from core.audit import history_entries
 from core.edit import RecordCreateView, RecordUpdateView
 from core.lists import FilteredListView
 
-from .. import selectors
+from .. import selectors, services
 from ..filters import WorkerFilterSet
 from ..forms import WorkerForm
 from ..models import HardshipWorker
@@ -52,18 +52,28 @@ class WorkerDetailView(RoleRequiredMixin, DetailView):
         return context
 
 
-class WorkerCreateView(RoleRequiredMixin, RecordCreateView):
+class WorkerSaveMixin:
+    """Save through `services.worker_save`; a number taken meanwhile links to its archive."""
+
     roles = EDITORS
     model = HardshipWorker
     form_class = WorkerForm
     template_name = "aid/worker_form.html"
 
+    def save(self, form):
+        try:
+            return services.worker_save(worker=form.instance, by=self.request.user)
+        except services.DuplicateArchive as duplicate:
+            form.existing_worker = duplicate.existing  # the page links to it
+            raise
 
-class WorkerUpdateView(RoleRequiredMixin, RecordUpdateView):
-    roles = EDITORS
-    model = HardshipWorker
-    form_class = WorkerForm
-    template_name = "aid/worker_form.html"
+
+class WorkerCreateView(RoleRequiredMixin, WorkerSaveMixin, RecordCreateView):
+    pass
+
+
+class WorkerUpdateView(RoleRequiredMixin, WorkerSaveMixin, RecordUpdateView):
+    pass
 
 
 class WorkerSearchView(RoleRequiredMixin, View):
