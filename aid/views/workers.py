@@ -55,7 +55,6 @@ class WorkerDetailView(RoleRequiredMixin, DetailView):
 class WorkerSaveMixin:
     """Save through `services.worker_save`; a number taken meanwhile links to its archive."""
 
-    roles = EDITORS
     model = HardshipWorker
     form_class = WorkerForm
     template_name = "aid/worker_form.html"
@@ -69,11 +68,11 @@ class WorkerSaveMixin:
 
 
 class WorkerCreateView(RoleRequiredMixin, WorkerSaveMixin, RecordCreateView):
-    pass
+    roles = EDITORS
 
 
 class WorkerUpdateView(RoleRequiredMixin, WorkerSaveMixin, RecordUpdateView):
-    pass
+    roles = EDITORS
 
 
 class WorkerSearchView(RoleRequiredMixin, View):
