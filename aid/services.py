@@ -1,9 +1,9 @@
 """Writes to aid cases: creation and every workflow step, each under a row lock.
 
 draft → submitted → approved → paid, or submitted → rejected (with a reason).
-Staff and admins enter and submit; only leaders approve, reject or mark paid, and nobody
-approves a case they entered. Each step records who and when, and bumps `version` so that an
-edit form opened before the step is refused.
+Staff and admins enter and submit; only leaders approve, reject or mark paid, and nobody does
+any of these to a case they entered, changed or submitted (four eyes). Each step records who
+and when, and bumps `version` so that an edit form opened before the step is refused.
 """
 
 from collections.abc import Iterable
@@ -45,6 +45,12 @@ def _expect(case: AidCase, *statuses: str) -> None:
             _("Case No. %(number)s is %(status)s; this step is not possible now.")
             % {"number": case.pk, "status": case.get_status_display()}
         )
+
+
+def _not_own(case: AidCase, by: User, refusal: str) -> None:
+    # Four eyes: whoever put the figures in (entered, edited or submitted) does not decide.
+    if case.touched_by(by):
+        raise PermissionDenied(refusal)
 
 
 def _save(case: AidCase, by: User, fields: list[str]) -> AidCase:
@@ -164,9 +170,7 @@ def case_approve(*, case_id: int, by: User) -> AidCase:
     _require(by, DECIDERS)
     with transaction.atomic():
         case = _locked(case_id)
-        # Four eyes: whoever put the figures in (entered, edited or submitted) does not approve.
-        if case.touched_by(by):
-            raise PermissionDenied(_("You cannot approve a case you entered or changed."))
+        _not_own(case, by, _("You cannot approve a case you entered or changed."))
         _expect(case, AidCase.Status.SUBMITTED)
         case.status = AidCase.Status.APPROVED
         case.approved_by, case.approved_at = by, timezone.now()
@@ -174,13 +178,14 @@ def case_approve(*, case_id: int, by: User) -> AidCase:
 
 
 def case_reject(*, case_id: int, by: User, reason: str) -> AidCase:
-    """Turn down a submitted case, saying why."""
+    """Turn down a submitted case, saying why: a leader who did not enter, change or submit it."""
     _require(by, DECIDERS)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Say why the case is rejected.")}, code="no_reason")
     with transaction.atomic():
         case = _locked(case_id)
+        _not_own(case, by, _("You cannot reject a case you entered or changed."))
         _expect(case, AidCase.Status.SUBMITTED)
         case.status = AidCase.Status.REJECTED
         case.rejected_by, case.rejected_at, case.rejection_reason = by, timezone.now(), reason
@@ -188,10 +193,12 @@ def case_reject(*, case_id: int, by: User, reason: str) -> AidCase:
 
 
 def case_mark_paid(*, case_id: int, by: User) -> AidCase:
-    """Record that the money of an approved case has been handed over."""
+    """Record that the money of an approved case has been handed over (not by its enterer,
+    changer or submitter; its approver may)."""
     _require(by, DECIDERS)
     with transaction.atomic():
         case = _locked(case_id)
+        _not_own(case, by, _("You cannot mark paid a case you entered or changed."))
         _expect(case, AidCase.Status.APPROVED)
         case.status = AidCase.Status.PAID
         case.paid_by, case.paid_at = by, timezone.now()
