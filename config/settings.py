@@ -110,6 +110,29 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A stalled database costs seconds, not the request: libpq gives up connecting after
+    # DB_CONNECT_TIMEOUT, TCP keepalives notice a dead peer of an idle connection, the server
+    # cancels a statement after DB_STATEMENT_TIMEOUT (gunicorn.conf.py sets it for the web
+    # server; commands run without), and core.postgresql bounds the health check of a kept
+    # connection and, with a statement timeout, every wait for an answer.
+    CONNECT_TIMEOUT = int(os.environ.get("DB_CONNECT_TIMEOUT", "3"))
+    STATEMENT_TIMEOUT = int(os.environ.get("DB_STATEMENT_TIMEOUT", "0"))
+    DATABASES["default"].update(
+        ENGINE="core.postgresql",
+        HEALTH_CHECK_TIMEOUT=CONNECT_TIMEOUT,
+        ROUND_TRIP_TIMEOUT=STATEMENT_TIMEOUT + CONNECT_TIMEOUT if STATEMENT_TIMEOUT else None,
+        OPTIONS={
+            "connect_timeout": CONNECT_TIMEOUT,
+            "keepalives": 1,
+            "keepalives_idle": int(os.environ.get("DB_KEEPALIVES_IDLE", "30")),
+            "keepalives_interval": 10,
+            "keepalives_count": 3,
+            **({"options": f"-c statement_timeout={STATEMENT_TIMEOUT * 1000}"}
+               if STATEMENT_TIMEOUT else {}),
+            **DATABASES["default"].get("OPTIONS", {}),  # DATABASE_URL's ?key=value win
+        },
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
