@@ -51,8 +51,8 @@ class VersionedAdmin:
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = list(super().get_fieldsets(request, obj))
-        if SEEN in flatten_fieldsets(fieldsets):
-            return fieldsets
+        if SEEN in flatten_fieldsets(fieldsets) or not self.has_change_permission(request, obj):
+            return fieldsets  # (a read-only page has nothing to check)
         name, options = fieldsets[0]
         return [(name, {**options, "fields": [*options["fields"], SEEN]}), *fieldsets[1:]]
 

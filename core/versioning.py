@@ -5,7 +5,8 @@ a form, a service or `lock_version` (the Django admin, a script, a demo loader) 
 too, or a form opened before would overwrite that change silently. A pre_save receiver on each
 model with a `version` field does it, in one place: after any save the stored version is greater
 than before. A caller that has raised it already (`lock_version`, a service) is not counted
-twice; a raw save (loaddata, import_all) keeps the version it restores.
+twice; a raw save (loaddata, import_all) keeps the version it restores. (QuerySet.update()
+and bulk_update() send no signal: nothing uses them on versioned records.)
 """
 
 from django.apps import apps
