@@ -66,6 +66,15 @@ class WorkerSaveMixin:
             form.existing_worker = duplicate.existing  # the page links to it
             raise
 
+    def form_invalid(self, form):
+        # The number may also be taken between the form's own check and the model's unique
+        # check: link to that archive all the same.
+        if form.existing_worker is None and form.has_error("id_number", code="unique"):
+            form.existing_worker = (HardshipWorker.objects
+                                    .filter(id_number=form.instance.id_number)
+                                    .exclude(pk=form.instance.pk).first())
+        return super().form_invalid(form)
+
 
 class WorkerCreateView(RoleRequiredMixin, WorkerSaveMixin, RecordCreateView):
     roles = EDITORS

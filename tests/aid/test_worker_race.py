@@ -63,6 +63,25 @@ def test_a_number_taken_between_checking_and_saving_is_a_form_error_with_a_link(
 
 
 @pytest.mark.django_db
+def test_a_number_taken_during_validation_links_to_the_archive_too(client, staff):
+    # Between WorkerForm's own check of the number and the model's unique check.
+    client.force_login(staff)
+    union = make_union()
+    check = WorkerForm.clean_id_number
+
+    def checked_then_raced(form):
+        number = check(form)
+        make_worker(name="先到者", id_number=number, union=union)
+        return number
+
+    with mock.patch.object(WorkerForm, "clean_id_number", checked_then_raced):
+        response = client.post(reverse("aid:worker-create"), worker_post(union))
+    assert response.status_code == 200
+    winner = HardshipWorker.objects.get()
+    assert f'href="{winner.get_absolute_url()}"' in response.content.decode()
+
+
+@pytest.mark.django_db
 def test_the_refused_form_can_be_sent_again_and_is_then_refused_by_validation(client, staff):
     # The savepoint rolled back the failed insert and the submission token: nothing is left
     # half-done, and the same form (same token) is judged again, not taken for "already saved".
