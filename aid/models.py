@@ -183,7 +183,8 @@ class AidCaseQuerySet(models.QuerySet):
 
     def with_touched_by(self, user) -> "AidCaseQuerySet":
         """Annotate `touched`: the user entered, changed or submitted the case."""
-        changed = AidCase.history.model.objects.filter(id=OuterRef("pk"), history_user=user.pk)
+        changed = AidCase.history.model.objects.filter(
+            id=OuterRef("pk"), history_user=user.pk, status__in=AidCase.PENDING_STATUSES)
         return self.annotate(touched=Q(entered_by=user.pk) | Exists(changed))
 
 
@@ -196,7 +197,27 @@ class CaseActions:
     can_approve: bool = False
     can_reject: bool = False
     can_pay: bool = False
-    own_case: bool = False  # a leader who entered, changed or submitted it: no approving
+    own_case: bool = False  # a leader who entered, changed or submitted it: no deciding
+
+
+def not_decided_by_own(decider: str, name: str, message,
+                       people: tuple[str, ...] = ("entered_by", "submitted_by"),
+                       ) -> list[models.CheckConstraint]:
+    """Check constraints: `decider`, when set, is none of `people` (those set).
+
+    `name` gets "enterer"/"submitter" in its `{}`.
+    """
+    roles = {"entered_by": "enterer", "submitted_by": "submitter"}
+    constraints = []
+    for person in people:
+        condition = Q(**{f"{decider}__isnull": True}) | ~Q(**{decider: F(person)})
+        if person != "entered_by":  # the others may be empty
+            condition = Q(**{f"{decider}__isnull": True}) | Q(**{f"{person}__isnull": True}) \
+                | ~Q(**{decider: F(person)})
+        constraints.append(models.CheckConstraint(
+            condition=condition, name=name.format(roles[person]),
+            violation_error_message=message))
+    return constraints
 
 
 class AidCase(models.Model):
@@ -280,12 +301,20 @@ class AidCase(models.Model):
                 name="case_one_visit_per_worker_and_campaign",
                 violation_error_message=_("This worker was already visited in this campaign."),
             ),
-            # Nobody approves a case they entered.
+            # Four eyes: nobody approves, rejects or marks paid a case they entered or
+            # submitted (a change in between is in the audit trail: the services check it).
             models.CheckConstraint(
                 condition=Q(approved_by__isnull=True) | ~Q(approved_by=F("entered_by")),
                 name="case_not_approved_by_enterer",
                 violation_error_message=_("Nobody may approve a case they entered."),
             ),
+            *not_decided_by_own("approved_by", "case_not_approved_by_submitter",
+                                _("Nobody may approve a case they entered or submitted."),
+                                people=("submitted_by",)),
+            *not_decided_by_own("rejected_by", "case_not_rejected_by_{}",
+                                _("Nobody may reject a case they entered or submitted.")),
+            *not_decided_by_own("paid_by", "case_not_paid_by_{}",
+                                _("Nobody may mark paid a case they entered or submitted.")),
             models.CheckConstraint(
                 condition=~Q(status__in=["approved", "paid"]) | Q(approved_by__isnull=False),
                 name="case_approved_has_approver",
@@ -317,8 +346,10 @@ class AidCase(models.Model):
         return self.status == self.Status.DRAFT
 
     def touched_by(self, user) -> bool:
-        """Entered, changed or submitted by `user`: then that user does not approve it."""
-        return self.entered_by_id == user.pk or self.history.filter(history_user=user.pk).exists()
+        """Entered, changed or submitted by `user`: then that user does not approve, reject or
+        mark it paid. (Approving is a decision, not a change: the approver may mark it paid.)"""
+        return self.entered_by_id == user.pk or self.history.filter(
+            history_user=user.pk, status__in=self.PENDING_STATUSES).exists()
 
     def allowed_actions(self, user) -> CaseActions:
         """The workflow steps `user` may take now: the page's buttons follow this.
@@ -328,11 +359,13 @@ class AidCase(models.Model):
         entering, deciding = has_role(user, *EDITORS), has_role(user, *DECIDERS)
         draft = self.status == self.Status.DRAFT
         submitted = self.status == self.Status.SUBMITTED
-        own = deciding and submitted and self._touched(user)
+        approved = self.status == self.Status.APPROVED
+        own = deciding and (submitted or approved) and self._touched(user)
         return CaseActions(
             can_edit=entering and draft, can_submit=entering and draft,
-            can_approve=deciding and submitted and not own, can_reject=deciding and submitted,
-            can_pay=deciding and self.status == self.Status.APPROVED, own_case=own,
+            can_approve=deciding and submitted and not own,
+            can_reject=deciding and submitted and not own,
+            can_pay=deciding and approved and not own, own_case=own,
         )
 
     def _touched(self, user) -> bool:

@@ -1,9 +1,9 @@
 """Writes to aid cases: creation and every workflow step, each under a row lock.
 
 draft → submitted → approved → paid, or submitted → rejected (with a reason).
-Staff and admins enter and submit; only leaders approve, reject or mark paid, and nobody
-approves a case they entered. Each step records who and when, and bumps `version` so that an
-edit form opened before the step is refused.
+Staff and admins enter and submit; only leaders approve, reject or mark paid, and nobody does
+any of these to a case they entered, changed or submitted (four eyes). Each step records who
+and when, and bumps `version` so that an edit form opened before the step is refused.
 """
 
 from collections.abc import Iterable
@@ -47,11 +47,49 @@ def _expect(case: AidCase, *statuses: str) -> None:
         )
 
 
+def _not_own(case: AidCase, by: User, refusal: str) -> None:
+    # Four eyes: whoever put the figures in (entered, edited or submitted) does not decide.
+    if case.touched_by(by):
+        raise PermissionDenied(refusal)
+
+
 def _save(case: AidCase, by: User, fields: list[str]) -> AidCase:
     case.version += 1
     case._history_user = by  # the audit trail names the user even outside a request
     case.save(update_fields=[*fields, "status", "version"])
     return case
+
+
+class DuplicateArchive(ValidationError):
+    """Someone saved an archive with this ID number between the form's check and this save."""
+
+    def __init__(self, existing: HardshipWorker) -> None:
+        super().__init__({"id_number": ValidationError(
+            _("An archive with this ID number already exists: %(name)s. Open it instead of "
+              "creating a second one."), code="unique", params={"name": existing.name})})
+        self.existing = existing
+
+
+def worker_save(*, worker: HardshipWorker, by: User) -> HardshipWorker:
+    """Save a new or edited archive (already validated).
+
+    The form refuses a number that has an archive; two people saving the same new number at
+    the same moment both pass that check, and the unique index stops the second: that becomes
+    DuplicateArchive, naming the archive that was saved first (never a 500, whose log line
+    would hold the number).
+    """
+    _require(by, EDITORS)
+    worker._history_user = by
+    try:
+        with transaction.atomic():  # a savepoint: the caller's transaction stays usable
+            worker.save()
+    except IntegrityError:
+        existing = (HardshipWorker.objects.filter(id_number=worker.id_number)
+                    .exclude(pk=worker.pk).first())
+        if existing is None:
+            raise
+        raise DuplicateArchive(existing) from None
+    return worker
 
 
 def case_create(*, by: User, worker: HardshipWorker, kind: str, amount: Decimal, granted_on: date,
@@ -132,9 +170,7 @@ def case_approve(*, case_id: int, by: User) -> AidCase:
     _require(by, DECIDERS)
     with transaction.atomic():
         case = _locked(case_id)
-        # Four eyes: whoever put the figures in (entered, edited or submitted) does not approve.
-        if case.touched_by(by):
-            raise PermissionDenied(_("You cannot approve a case you entered or changed."))
+        _not_own(case, by, _("You cannot approve a case you entered or changed."))
         _expect(case, AidCase.Status.SUBMITTED)
         case.status = AidCase.Status.APPROVED
         case.approved_by, case.approved_at = by, timezone.now()
@@ -142,7 +178,7 @@ def case_approve(*, case_id: int, by: User) -> AidCase:
 
 
 def case_reject(*, case_id: int, by: User, reason: str) -> AidCase:
-    """Turn down a submitted case, saying why."""
+    """Turn down a submitted case, saying why: a leader who did not enter, change or submit it."""
     _require(by, DECIDERS)
     reason = (reason or "").strip()
     if not reason:
@@ -153,6 +189,7 @@ def case_reject(*, case_id: int, by: User, reason: str) -> AidCase:
         raise ValidationError({"reason": too_long.error_list}) from None
     with transaction.atomic():
         case = _locked(case_id)
+        _not_own(case, by, _("You cannot reject a case you entered or changed."))
         _expect(case, AidCase.Status.SUBMITTED)
         case.status = AidCase.Status.REJECTED
         case.rejected_by, case.rejected_at, case.rejection_reason = by, timezone.now(), reason
@@ -160,10 +197,12 @@ def case_reject(*, case_id: int, by: User, reason: str) -> AidCase:
 
 
 def case_mark_paid(*, case_id: int, by: User) -> AidCase:
-    """Record that the money of an approved case has been handed over."""
+    """Record that the money of an approved case has been handed over (not by its enterer,
+    changer or submitter; its approver may)."""
     _require(by, DECIDERS)
     with transaction.atomic():
         case = _locked(case_id)
+        _not_own(case, by, _("You cannot mark paid a case you entered or changed."))
         _expect(case, AidCase.Status.APPROVED)
         case.status = AidCase.Status.PAID
         case.paid_by, case.paid_at = by, timezone.now()

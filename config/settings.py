@@ -68,6 +68,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.middleware.NoStoreMiddleware",  # after WhiteNoise: static files stay cacheable
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -110,6 +111,29 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A stalled database costs seconds, not the request: libpq gives up connecting after
+    # DB_CONNECT_TIMEOUT, TCP keepalives notice a dead peer of an idle connection, the server
+    # cancels a statement after DB_STATEMENT_TIMEOUT (gunicorn.conf.py sets it for the web
+    # server; commands run without), and core.postgresql bounds the health check of a kept
+    # connection and, with a statement timeout, every wait for an answer.
+    CONNECT_TIMEOUT = int(os.environ.get("DB_CONNECT_TIMEOUT", "3"))
+    STATEMENT_TIMEOUT = int(os.environ.get("DB_STATEMENT_TIMEOUT", "0"))
+    DATABASES["default"].update(
+        ENGINE="core.postgresql",
+        HEALTH_CHECK_TIMEOUT=CONNECT_TIMEOUT,
+        ROUND_TRIP_TIMEOUT=STATEMENT_TIMEOUT + CONNECT_TIMEOUT if STATEMENT_TIMEOUT else None,
+        OPTIONS={
+            "connect_timeout": CONNECT_TIMEOUT,
+            "keepalives": 1,
+            "keepalives_idle": int(os.environ.get("DB_KEEPALIVES_IDLE", "30")),
+            "keepalives_interval": 10,
+            "keepalives_count": 3,
+            **({"options": f"-c statement_timeout={STATEMENT_TIMEOUT * 1000}"}
+               if STATEMENT_TIMEOUT else {}),
+            **DATABASES["default"].get("OPTIONS", {}),  # DATABASE_URL's ?key=value win
+        },
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -117,16 +141,16 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # login rate limiting: must come first
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Lock a username (from any address) after 5 failures for 30 minutes; a success resets the count.
+# Lock a username *from one client address* after 5 failures for 30 minutes (a success resets
+# the count): a stranger who guesses wrong locks only themselves out, never the real user at
+# their own desk. Admins unlock with `axes_reset_username` & co. (docs/operations.md).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
-AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_VERBOSE = False
-# axes.W006 wants the IP address among the lockout parameters. We lock by username on purpose:
-# county offices sit behind one NAT address, and rotating IPs or cookies does not bypass it.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -176,8 +200,13 @@ CONTENT_SECURITY_POLICY = {
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-if env_bool("TRUST_X_FORWARDED_PROTO", False):
-    # Only behind a TLS-terminating proxy that sets this header itself.
+# Behind a TLS-terminating proxy (nginx, at FORWARDED_ALLOW_IPS) that sets X-Forwarded-Proto and
+# X-Forwarded-For itself: believe them from that proxy only (gunicorn.conf.py reads the same two
+# variables). Off, the headers are ignored and the socket's peer is the client.
+TRUST_X_FORWARDED_PROTO = env_bool("TRUST_X_FORWARDED_PROTO", False)
+TRUSTED_PROXIES = (env_list("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+                   if TRUST_X_FORWARDED_PROTO else [])
+if TRUST_X_FORWARDED_PROTO:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
@@ -187,13 +216,19 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 
+# Every handler masks anything shaped like an ID number (core.redaction), a safety net: the
+# code itself never logs one.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"mask_id_numbers": {"()": "core.redaction.MaskIdNumbers"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain",
+                            "filters": ["mask_id_numbers"]}},
     "root": {"handlers": ["stderr"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        # runserver's request lines (with query strings): Django's own handler has no filter.
+        "django.server": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
     },
 }

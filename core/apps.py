@@ -7,4 +7,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Common")
 
     def ready(self) -> None:
-        from . import lookups  # noqa: F401  (registers the bounded `in` lookup)
+        from . import (
+            lookups,  # noqa: F401  (registers the bounded `in` lookup)
+            versioning,
+        )
+
+        versioning.connect()

@@ -1,11 +1,13 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import VersionedAdmin
+
 from .models import AnnualTarget, Household, SupportGrant, ValueAddedReturn
 
 
 @admin.register(Household)
-class HouseholdAdmin(SimpleHistoryAdmin):
+class HouseholdAdmin(VersionedAdmin, SimpleHistoryAdmin):
     list_display = ("owner", "business", "sector", "union", "started_on", "closed_on")
     list_filter = ("sector", "owner_status")
     search_fields = ("owner", "business", "union__name")
@@ -13,7 +15,7 @@ class HouseholdAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ValueAddedReturn)
-class ValueAddedReturnAdmin(SimpleHistoryAdmin):
+class ValueAddedReturnAdmin(VersionedAdmin, SimpleHistoryAdmin):
     list_display = ("period_start", "period_end", "sector", "union", "household", "value_added")
     list_filter = ("sector",)
     search_fields = ("union__name", "household__owner")
@@ -22,12 +24,12 @@ class ValueAddedReturnAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(AnnualTarget)
-class AnnualTargetAdmin(SimpleHistoryAdmin):
+class AnnualTargetAdmin(VersionedAdmin, SimpleHistoryAdmin):
     list_display = ("year", "value_added")
 
 
 @admin.register(SupportGrant)
-class SupportGrantAdmin(SimpleHistoryAdmin):
+class SupportGrantAdmin(VersionedAdmin, SimpleHistoryAdmin):
     list_display = ("granted_on", "household", "amount", "purpose")
     search_fields = ("household__owner", "purpose")
     list_select_related = ("household",)

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import VersionedAdmin
+
 from .models import (
     Beneficiary,
     FundEntry,
@@ -19,7 +21,7 @@ class ProgrammeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Round)
-class RoundAdmin(SimpleHistoryAdmin):
+class RoundAdmin(VersionedAdmin, SimpleHistoryAdmin):
     list_display = ["name", "programme", "starts_on", "ends_on", "exit_target"]
     list_filter = ["programme"]
 
@@ -46,7 +48,7 @@ class PairingHelperInline(admin.TabularInline):
 
 
 @admin.register(Pairing)
-class PairingAdmin(SimpleHistoryAdmin):
+class PairingAdmin(VersionedAdmin, SimpleHistoryAdmin):
     list_display = ["beneficiary", "round", "paired_on", "status", "closed_on"]
     list_filter = ["round", "status"]
     list_select_related = ["beneficiary__worker", "round"]
@@ -55,14 +57,14 @@ class PairingAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(SimpleHistoryAdmin):
+class ProjectAdmin(VersionedAdmin, SimpleHistoryAdmin):
     list_display = ["name", "sector", "pairing", "started_on"]
     list_filter = ["sector"]
     raw_id_fields = ["pairing"]
 
 
 @admin.register(FundEntry)
-class FundEntryAdmin(SimpleHistoryAdmin):
+class FundEntryAdmin(VersionedAdmin, SimpleHistoryAdmin):
     """Read-only here: ledger lines go through the pages, where the balance rule is enforced."""
 
     list_display = ["entered_on", "round", "kind", "amount", "counterparty"]

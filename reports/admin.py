@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import VersionedAdmin
+
 from .models import Federation, Publication, Summary
 
 
@@ -16,10 +18,21 @@ class FederationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Summary)
-class SummaryAdmin(SimpleHistoryAdmin):
+class SummaryAdmin(VersionedAdmin, SimpleHistoryAdmin):
+    """Read-only: staff and leaders write the narrative on the summary page (DESIGN §4)."""
+
     list_display = ("year", "half", "updated_at")
     list_filter = ("half",)
     search_fields = ("year",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Publication)

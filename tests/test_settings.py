@@ -56,7 +56,7 @@ def test_postgres_from_database_url_keeps_connections_and_checks_them():
     url = "postgres://gh:secret@db.example.org:5433/gonghui"
     db = "s.DATABASES['default']"
     assert settings_value(f"{db}['ENGINE']", DEBUG="1", DATABASE_URL=url) == (
-        "django.db.backends.postgresql"
+        "core.postgresql"  # Django's, with deadlines (tests/core/test_database_stall.py)
     )
     assert settings_value(f"({db}['HOST'], {db}['PORT'], {db}['NAME'])",
                           DEBUG="1", DATABASE_URL=url) == "('db.example.org', 5433, 'gonghui')"

@@ -2,16 +2,9 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import VersionedAdmin, VersionedInline
+
 from .models import HeadcountReturn, Union
-
-
-class VersionBumpMixin:
-    """Saving in the admin also invalidates forms opened earlier on the site."""
-
-    def save_model(self, request, obj, form, change):
-        if change:
-            obj.version += 1
-        super().save_model(request, obj, form, change)
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -29,7 +22,7 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset
 
 
-class HeadcountReturnInline(admin.TabularInline):
+class HeadcountReturnInline(VersionedInline, admin.TabularInline):
     model = HeadcountReturn
     fields = ("as_of", "members", "employed", "laid_off", "joined", "female_members",
               "migrant_members")
@@ -38,7 +31,7 @@ class HeadcountReturnInline(admin.TabularInline):
 
 
 @admin.register(Union)
-class UnionAdmin(VersionBumpMixin, SimpleHistoryAdmin):
+class UnionAdmin(VersionedAdmin, SimpleHistoryAdmin):
     list_display = ("name", "kind", "credit_code", "chair", "established_on", "dissolved_on",
                     "joint_union")
     list_filter = ("kind", StatusFilter, "legal_person", "joint_union")
@@ -50,7 +43,7 @@ class UnionAdmin(VersionBumpMixin, SimpleHistoryAdmin):
 
 
 @admin.register(HeadcountReturn)
-class HeadcountReturnAdmin(VersionBumpMixin, SimpleHistoryAdmin):
+class HeadcountReturnAdmin(VersionedAdmin, SimpleHistoryAdmin):
     list_display = ("union", "as_of", "members", "employed", "laid_off", "joined",
                     "female_members", "migrant_members")
     list_filter = ("as_of", "union__kind")

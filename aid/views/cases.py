@@ -253,7 +253,7 @@ class CaseQueueView(RoleRequiredMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         to_pay = selectors.awaiting_payment()
-        context["to_pay"] = to_pay[:TO_PAY_SHOWN]
+        context["to_pay"] = to_pay.with_touched_by(self.request.user)[:TO_PAY_SHOWN]
         context["to_pay_count"] = to_pay.count()
         context["waiting"] = selectors.case_totals(selectors.awaiting_approval())
         return context

@@ -8,7 +8,7 @@ from core.audit import history_entries
 from core.edit import RecordCreateView, RecordUpdateView
 from core.lists import FilteredListView
 
-from .. import selectors
+from .. import selectors, services
 from ..filters import WorkerFilterSet
 from ..forms import WorkerForm
 from ..models import HardshipWorker
@@ -52,18 +52,36 @@ class WorkerDetailView(RoleRequiredMixin, DetailView):
         return context
 
 
-class WorkerCreateView(RoleRequiredMixin, RecordCreateView):
-    roles = EDITORS
+class WorkerSaveMixin:
+    """Save through `services.worker_save`; a number taken meanwhile links to its archive."""
+
     model = HardshipWorker
     form_class = WorkerForm
     template_name = "aid/worker_form.html"
 
+    def save(self, form):
+        try:
+            return services.worker_save(worker=form.instance, by=self.request.user)
+        except services.DuplicateArchive as duplicate:
+            form.existing_worker = duplicate.existing  # the page links to it
+            raise
 
-class WorkerUpdateView(RoleRequiredMixin, RecordUpdateView):
+    def form_invalid(self, form):
+        # The number may also be taken between the form's own check and the model's unique
+        # check: link to that archive all the same.
+        if form.existing_worker is None and form.has_error("id_number", code="unique"):
+            form.existing_worker = (HardshipWorker.objects
+                                    .filter(id_number=form.instance.id_number)
+                                    .exclude(pk=form.instance.pk).first())
+        return super().form_invalid(form)
+
+
+class WorkerCreateView(RoleRequiredMixin, WorkerSaveMixin, RecordCreateView):
     roles = EDITORS
-    model = HardshipWorker
-    form_class = WorkerForm
-    template_name = "aid/worker_form.html"
+
+
+class WorkerUpdateView(RoleRequiredMixin, WorkerSaveMixin, RecordUpdateView):
+    roles = EDITORS
 
 
 class WorkerSearchView(RoleRequiredMixin, View):

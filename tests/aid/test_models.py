@@ -191,12 +191,12 @@ def test_allowed_actions_follow_role_and_status(staff, leader, status, role, all
     assert {name for name, may in actions.items() if may} == allowed
 
 
-def test_a_leader_who_entered_a_case_may_reject_it_but_not_approve_it(staff):
+def test_a_leader_who_entered_a_case_may_neither_approve_nor_reject_it(staff):
     both = make_user(Role.STAFF, "both")
     both.groups.add(make_user(Role.LEADER, "tmp-leader").groups.get())
     case = make_case(entered_by=both, status="submitted", submitted_by=both)
     actions = case.allowed_actions(both)
-    assert (actions.can_approve, actions.can_reject, actions.own_case) == (False, True, True)
+    assert (actions.can_approve, actions.can_reject, actions.own_case) == (False, False, True)
 
 
 def test_allowed_actions_use_the_touched_annotation_without_a_query(

@@ -267,7 +267,7 @@ def test_the_case_page_shows_the_audit_trail(client, staff, leader):
                                                 staff.display_name]
 
 
-def test_queue_lists_submitted_cases_and_own_cases_cannot_be_approved_there(client, staff):
+def test_queue_lists_submitted_cases_and_own_cases_cannot_be_decided_there(client, staff):
     both = leader_and_staff()
     theirs = make_case(entered_by=staff, status="submitted", submitted_by=staff)
     own = make_case(entered_by=both, status="submitted", submitted_by=both)
@@ -285,7 +285,8 @@ def test_queue_lists_submitted_cases_and_own_cases_cannot_be_approved_there(clie
     assert 'data-testid="approve-case"' in row(theirs)
     assert 'data-testid="approve-case"' not in row(own)
     assert 'data-testid="approve-case"' not in row(submitted_by_them)
-    assert 'data-testid="reject-case"' in row(own)
+    assert 'data-testid="reject-case"' not in row(own)
+    assert 'data-testid="own-case"' in row(own)
 
 
 # --- lists, totals, export -----------------------------------------------------------------

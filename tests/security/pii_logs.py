@@ -53,7 +53,9 @@ def _no_id_numbers_in_logs():
     watch = IdNumberWatch()
     loggers = watched_loggers()
     for logger in loggers:
-        logger.addHandler(watch)
+        # First among the handlers: it reads each record before core.redaction's filter (on
+        # the configured handlers) masks it, so code that logs a number is caught, not hidden.
+        logger.handlers.insert(0, watch)
     yield watch
     for logger in loggers:
         logger.removeHandler(watch)

@@ -12,8 +12,15 @@ class TcpProxy:
         self._listener: socket.socket | None = None
         self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
+        self._hanging = threading.Event()
+
+    def hang(self) -> None:
+        """Stall instead of refusing: every connection, open or new, stays open and nothing
+        gets through either way (a hung network, proxy or server). `stop()` ends it."""
+        self._hanging.set()
 
     def start(self) -> None:
+        self._hanging.clear()
         listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         listener.bind(("127.0.0.1", self.port))
@@ -43,6 +50,10 @@ class TcpProxy:
                 client, _address = listener.accept()
             except OSError:
                 return
+            if self._hanging.is_set():  # accepted, then never answered
+                with self._lock:
+                    self._sockets.append(client)
+                continue
             try:
                 upstream = socket.create_connection(self.target, timeout=5)
                 upstream.settimeout(None)
@@ -54,11 +65,11 @@ class TcpProxy:
             for a, b in ((client, upstream), (upstream, client)):
                 threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
 
-    @staticmethod
-    def _pipe(source: socket.socket, sink: socket.socket) -> None:
+    def _pipe(self, source: socket.socket, sink: socket.socket) -> None:
         try:
             while data := source.recv(65536):
-                sink.sendall(data)
+                if not self._hanging.is_set():  # while hanging, what arrives is swallowed
+                    sink.sendall(data)
         except OSError:
             pass
         finally:

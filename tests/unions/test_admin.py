@@ -29,7 +29,7 @@ def test_saving_in_the_admin_invalidates_forms_opened_earlier(client, admin_user
         "name": "嘉荫县财政局工会", "kind": "government", "credit_code": "", "chair": "李立新",
         "phone": "", "address": "", "established_on": "2000-01-01", "dissolved_on": "",
         "joint_union": "", "headcount_returns-TOTAL_FORMS": "0",
-        "headcount_returns-INITIAL_FORMS": "0"})
+        "headcount_returns-INITIAL_FORMS": "0", "seen_version": union.version})
     union.refresh_from_db()
     assert (union.chair, union.version) == ("李立新", 1)
 
