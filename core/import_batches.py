@@ -4,25 +4,47 @@ large file is checked, and a large import saved, by the background worker (core/
 while the batch's page shows the progress; a small one within the request.
 """
 
+from __future__ import annotations
+
 import json
 import zlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.db.models import QuerySet
+from django.urls import get_resolver
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
 from accounts.roles import ADMINS, has_role
 
-from .imports import Importer, ImportResult, Row, RowError
+from .import_results import ImportResult, Row, RowError
 from .models import ImportBatch
 
+if TYPE_CHECKING:
+    from .imports import Importer
+
 PREVIEW_ROWS = 50
+IMPORTERS: dict[str, type[Importer]] = {}  # by kind: the importers wired into the URLconf
+
+
+def register(importer_class: type[Importer]) -> None:
+    """Called by `import_urls()`: the worker runs only importers the site offers."""
+    known = IMPORTERS.setdefault(importer_class.kind, importer_class)
+    if known is not importer_class:
+        raise ImproperlyConfigured(f"two importers of kind {importer_class.kind!r}")
+
+
+def importer_for(kind: str) -> Importer:
+    """A new importer of `kind`; the URLconf is loaded first (in the worker nothing else
+    loads it), which registers every importer."""
+    if kind not in IMPORTERS:
+        get_resolver().url_patterns  # noqa: B018  (loading it wires the importers)
+    return IMPORTERS[kind]()
 
 
 # ---- the rows as read, kept with the batch ----
@@ -103,20 +125,15 @@ def batch_checked(*, importer: Importer, checked: Checked, content: bytes, filen
 
 
 def batch_queue(*, importer: Importer, content: bytes, filename: str, by) -> ImportBatch:
-    """A batch waiting for the worker to check its file."""
-    from .tasks import check_import
-
-    batch = ImportBatch.objects.create(kind=importer.kind, filename=filename[:200],
-                                       content=content, uploaded_by=by,
-                                       status=ImportBatch.Status.QUEUED)
-    check_import.enqueue(batch.pk, importer_path(type(importer)))
-    return batch
+    """A batch waiting for the worker to check its file (`tasks.check_import`)."""
+    return ImportBatch.objects.create(kind=importer.kind, filename=filename[:200],
+                                      content=content, uploaded_by=by,
+                                      status=ImportBatch.Status.QUEUED)
 
 
 def _record(batch: ImportBatch, checked: Checked) -> None:
     result = checked.result
-    batch.row_count = len(result.rows)
-    batch.progress_done = batch.progress_total
+    batch.row_count = batch.progress_done = batch.progress_total = len(result.rows)
     fields = ["status", "row_count", "progress_done", "progress_total"]
     if result.ok:
         batch.status, batch.rows, batch.preview = (ImportBatch.Status.PREVIEWED, checked.rows,
@@ -139,20 +156,20 @@ def errors_of(batch: ImportBatch) -> list[RowError]:
     return [RowError(*error) for error in batch.errors]
 
 
-def check_queued(*, batch_id: int, importer: Importer) -> None:
+def check_queued(*, batch_id: int) -> None:
     """The worker's part: check the file of a queued batch, reporting the rows read so far."""
     queued = ImportBatch.objects.filter(pk=batch_id, status=ImportBatch.Status.QUEUED)
     if not queued.update(status=ImportBatch.Status.CHECKING):
         return  # checked already (a task run twice)
-    batch = ImportBatch.objects.get(pk=batch_id)
 
     def progress(done: int, total: int) -> None:
         ImportBatch.objects.filter(pk=batch_id).update(progress_done=done,
                                                        progress_total=max(total, done))
 
     try:
-        checked = check_file(importer, bytes(batch.content), batch.filename, progress)
-        batch.progress_total = max(batch.progress_total, len(checked.result.rows))
+        batch = ImportBatch.objects.get(pk=batch_id)
+        checked = check_file(importer_for(batch.kind), bytes(batch.content), batch.filename,
+                             progress)
         _record(batch, checked)
     except Exception:
         ImportBatch.objects.filter(pk=batch_id).update(status=ImportBatch.Status.FAILED)
@@ -186,31 +203,20 @@ def confirm(*, batch: ImportBatch, importer: Importer, by) -> ImportResult:
 
 
 def confirm_later(batch: ImportBatch) -> None:
-    """Hand a locked batch to the worker; the caller enqueues it once committed
-    (`enqueue_confirm()`)."""
+    """Hand a locked batch to the worker; the caller enqueues `tasks.confirm_import` once
+    committed."""
     batch.status = ImportBatch.Status.CONFIRMING
     batch.save(update_fields=["status"])
 
 
-def enqueue_confirm(*, batch: ImportBatch, importer: Importer, by) -> None:
-    from .tasks import confirm_import
-
-    try:
-        confirm_import.enqueue(batch.pk, importer_path(type(importer)), by.pk)
-    except Exception:
-        ImportBatch.objects.filter(pk=batch.pk, status=ImportBatch.Status.CONFIRMING).update(
-            status=ImportBatch.Status.PREVIEWED)
-        raise
-
-
-def confirm_queued(*, batch_id: int, importer: Importer, by) -> None:
+def confirm_queued(*, batch_id: int, by) -> None:
     """The worker's part: import a batch handed over by `confirm_later()`."""
     try:
         with transaction.atomic():
-            batch = ImportBatch.objects.select_for_update().get(pk=batch_id)
+            batch = ImportBatch.objects.select_for_update().light().get(pk=batch_id)
             if batch.status != ImportBatch.Status.CONFIRMING:
                 return  # imported already (a task run twice)
-            confirm(batch=batch, importer=importer, by=by)
+            confirm(batch=batch, importer=importer_for(batch.kind), by=by)
     except Exception:
         # Nothing was saved (the transaction rolled back): the batch may be confirmed again.
         ImportBatch.objects.filter(pk=batch_id, status=ImportBatch.Status.CONFIRMING).update(
@@ -225,16 +231,3 @@ def may_confirm(batch: ImportBatch) -> bool:
 
 def confirmed_in_background(batch: ImportBatch) -> bool:
     return batch.row_count > settings.IMPORT_BACKGROUND_ROWS
-
-
-# ---- which importer a task runs ----
-
-def importer_path(importer_class: type[Importer]) -> str:
-    return f"{importer_class.__module__}.{importer_class.__qualname__}"
-
-
-def importer_at(path: str) -> Importer:
-    importer_class = import_string(path)
-    if not (isinstance(importer_class, type) and issubclass(importer_class, Importer)):
-        raise TypeError(f"{path} is not an importer")
-    return importer_class()

@@ -25,13 +25,14 @@ from django.views import View
 from accounts.mixins import RoleRequiredMixin
 
 from . import import_batches as batches
+from . import tasks
 from .exports import XLSX_CONTENT_TYPE, attachment
 from .import_files import FileUnreadable, work_bytes
-from .imports import RowError
+from .import_results import ImportResult, RowError
 from .models import ImportBatch
 
 if TYPE_CHECKING:
-    from .imports import Importer, ImportResult
+    from .imports import Importer
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 REFRESH_SECONDS = 2  # how often a batch's page reloads while the worker is on it
@@ -95,6 +96,7 @@ class ImportUploadView(ImportMixin, View):
         if batches.in_background(size):
             batch = batches.batch_queue(importer=importer, content=content,
                                         filename=upload.name, by=request.user)
+            tasks.enqueue_check(batch)
             return redirect(self.url("-preview", batch.pk))
         checked = batches.check_file(importer, content, upload.name)
         if not checked.result.ok:
@@ -143,7 +145,7 @@ class ImportPreviewView(ImportMixin, View):
             else:
                 result = batches.confirm(batch=batch, importer=importer, by=request.user)
         if later:
-            batches.enqueue_confirm(batch=batch, importer=importer, by=request.user)
+            tasks.enqueue_confirm(batch, request.user)
             return redirect(self.url("-preview", batch.pk))
         return self.confirmed(batch, result)
 

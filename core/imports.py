@@ -6,7 +6,7 @@ urlpatterns: upload -> error report or preview -> confirm (one transaction) -> d
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -17,8 +17,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.import_files import FileUnreadable, Limits, read_table
+from core.import_results import Errors, ImportResult, Row, RowError
 
-MAX_ERRORS_LISTED = 1_000  # a file of 100,000 bad rows is not listed in full
+__all__ = ["Column", "Errors", "ImportResult", "Importer", "Row", "RowError", "import_urls"]
+
 PROGRESS_EVERY = 2_000  # rows
 Parser = Callable[[Any], Any]
 Progress = Callable[[int, int], None]  # (rows read, rows in the file)
@@ -31,55 +33,6 @@ class Column:
     parse: Parser
     required: bool = True
     example: Any = ""
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    column: str
-    message: str
-
-
-@dataclass
-class Row:
-    number: int  # as the spreadsheet shows it (the header is row 1)
-    values: dict[str, Any]
-
-
-@dataclass
-class Errors:
-    """Collects the problems (the first MAX_ERRORS_LISTED of them, and how many there are);
-    `column` is a column key, shown as its header."""
-
-    headers: dict[str, str]
-    items: list[RowError] = field(default_factory=list)
-    count: int = 0
-
-    def add(self, row: int, column: str, message: str) -> None:
-        self.count += 1
-        if len(self.items) < MAX_ERRORS_LISTED:
-            self.items.append(RowError(row, self.headers.get(column, column), str(message)))
-
-    def __bool__(self) -> bool:
-        return bool(self.count)
-
-    def sorted(self) -> list[RowError]:
-        return sorted(self.items, key=lambda e: (e.row, e.column))
-
-
-@dataclass
-class ImportResult:
-    rows: list[Row]
-    errors: list[RowError]  # the problems listed, at most MAX_ERRORS_LISTED
-    error_count: int | None = None  # all the problems found
-
-    def __post_init__(self) -> None:
-        if self.error_count is None:
-            self.error_count = len(self.errors)
-
-    @property
-    def ok(self) -> bool:
-        return not self.error_count
 
 
 # ---- value parsers: each returns the value or raises ValueError with the user's message ----
@@ -311,8 +264,10 @@ def _display(value: Any) -> str:
 def import_urls(importer_class: type[Importer], *, name: str, roles: tuple[str, ...],
                 done_url: str, prefix: str = "import/") -> list:
     """The upload, preview/confirm and template URLs of one importer, named `<name>-import...`."""
+    from core import import_batches
     from core import import_views as views
 
+    import_batches.register(importer_class)
     options = {"importer_class": importer_class, "roles": roles, "done_url": done_url,
                "url_name": name}
     return [

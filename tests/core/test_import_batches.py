@@ -104,7 +104,7 @@ def test_while_waiting_the_page_shows_a_progress_bar_and_reloads(admin_client, l
     assert "已读取 40 行，共 100 行" in html
 
     ImportBatch.objects.filter(pk=batch.pk).update(status=ImportBatch.Status.QUEUED)
-    import_batches.check_queued(batch_id=batch.pk, importer=GroupImporter())
+    import_batches.check_queued(batch_id=batch.pk)
     html = page_of(admin_client, batch)
     assert 'http-equiv="refresh"' not in html
     assert 'data-testid="import-preview"' in html
@@ -207,3 +207,9 @@ def test_rows_kept_with_a_batch_come_back_as_they_were_read():
         xlsx([["甲组", 3, "12.50", "2012-06-30"]], ["组名", "人数", "预算", "日期"]),
         "a.xlsx").rows
     assert import_batches.decode_rows(import_batches.encode_rows(rows)) == rows
+
+
+def test_the_worker_runs_only_the_importers_the_site_offers():
+    assert isinstance(import_batches.importer_for(GroupImporter.kind), GroupImporter)
+    with pytest.raises(KeyError):
+        import_batches.importer_for("os.system")
