@@ -20,11 +20,17 @@ install: $(VENV)/.installed
 var:
 	mkdir -p var
 
+# The background worker (large imports, docs/deployment.md) runs beside the web server and stops
+# with it: started in the background, killed when the server ends (Ctrl-C included).
+WORKER = $(PY) manage.py db_worker --no-reload --no-startup-delay
+
 run: install var
 	DEBUG=$${DEBUG:-1} $(PY) manage.py migrate --no-input
 	DEBUG=$${DEBUG:-1} $(PY) manage.py load_demo
 	@echo "gonghui is serving on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
-	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
+	export DEBUG=$${DEBUG:-1}; $(WORKER) & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: install
 	$(VENV)/bin/ruff check .
@@ -43,7 +49,8 @@ serve: install var
 		SECURE_HSTS_SECONDS="$${SECURE_HSTS_SECONDS:-0}"; \
 	$(PY) manage.py migrate --no-input && \
 	$(PY) manage.py collectstatic --no-input -v0 && \
-	$(VENV)/bin/gunicorn -c gunicorn.conf.py config.wsgi
+	{ $(WORKER) & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(VENV)/bin/gunicorn -c gunicorn.conf.py config.wsgi; }
 
 # The benchmark (docs/performance.md) on synthetic data of $(SCALE), generated into the empty
 # PostgreSQL database of DATABASE_URL on first use; bench-load is the gunicorn load test.

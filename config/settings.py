@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "core",
     "accounts",
     "unions",
@@ -134,6 +136,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
             **DATABASES["default"].get("OPTIONS", {}),  # DATABASE_URL's ?key=value win
         },
     )
+elif DATABASES["default"].get("ENGINE") == "django.db.backends.sqlite3":
+    # `make run`: the web server and the background worker share the file. A transaction takes
+    # the write lock when it begins and waits for it (instead of failing at once when it later
+    # needs it), and WAL lets pages read while an import writes.
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 30,
+                                       "init_command": "PRAGMA journal_mode=WAL;"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -183,6 +191,18 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Uploaded import files are read in memory; allow a 100,000-row workbook.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+# Bounds checked before a file is parsed (core/import_files.py): rows, blank ones included; the
+# characters of one cell; an .xlsx's size once unpacked (the zip's members, as declared).
+IMPORT_MAX_ROWS = 100_000
+IMPORT_MAX_CELL_CHARS = 1_000
+IMPORT_MAX_UNPACKED_BYTES = 150 * 1024 * 1024
+# Larger files are checked, and larger imports confirmed, by the background worker
+# (`manage.py db_worker`) while the page shows the progress; smaller ones within the request.
+IMPORT_BACKGROUND_BYTES = 1024 * 1024  # of the .csv, or of the .xlsx unpacked
+IMPORT_BACKGROUND_ROWS = 2_000
+
+# Background tasks (large imports) wait in the project's own database for `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # Security. The defaults are the production ones; DEBUG relaxes what only matters over HTTPS.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,5 +1,9 @@
 """Upload -> error report or preview -> confirm. Wired per importer by `imports.import_urls()`.
 
+A small file is checked, and a small import saved, within the request; a large one by the
+background worker while the batch's page shows the progress (core/import_batches.py). A batch
+is seen and confirmed only by the user who uploaded it, or an admin: anyone else gets a 404.
+
 The dependency points one way: `core.imports` wires these views; they only name its `Importer`
 in annotations.
 """
@@ -14,21 +18,24 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
 from accounts.mixins import RoleRequiredMixin
 
+from . import import_batches as batches
+from . import tasks
 from .exports import XLSX_CONTENT_TYPE, attachment
+from .import_files import FileUnreadable, work_bytes
+from .import_results import ImportResult, RowError
 from .models import ImportBatch
 
 if TYPE_CHECKING:
     from .imports import Importer
 
-PREVIEW_ROWS = 50
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+REFRESH_SECONDS = 2  # how often a batch's page reloads while the worker is on it
 
 
 class UploadForm(forms.Form):
@@ -67,6 +74,10 @@ class ImportMixin(RoleRequiredMixin):
         )
         return render(self.request, self.template_name, context)
 
+    def render_errors(self, filename: str, errors: list[RowError], count: int | None = None):
+        return self.render_page(form=UploadForm(), errors=errors, filename=filename,
+                                error_count=len(errors) if count is None else count)
+
 
 class ImportUploadView(ImportMixin, View):
     def get(self, _request):
@@ -77,54 +88,71 @@ class ImportUploadView(ImportMixin, View):
         if not form.is_valid():
             return self.render_page(form=form)
         upload = form.cleaned_data["file"]
-        content = upload.read()
-        result = self.importer().parse(content, upload.name)
-        if not result.ok:
-            return self.render_page(form=UploadForm(), errors=result.errors,
-                                    filename=upload.name)
-        batch = ImportBatch.objects.create(
-            kind=self.importer_class.kind, filename=upload.name[:200], content=content,
-            row_count=len(result.rows), uploaded_by=request.user,
-        )
+        content, importer = upload.read(), self.importer()
+        try:  # refuses an .xlsx too big unpacked from its directory, before unpacking it
+            size = work_bytes(content, upload.name, importer.limits())
+        except FileUnreadable as problem:
+            return self.render_errors(upload.name, [RowError(problem.row, "", str(problem))])
+        if batches.in_background(size):
+            batch = batches.batch_queue(importer=importer, content=content,
+                                        filename=upload.name, by=request.user)
+            tasks.enqueue_check(batch)
+            return redirect(self.url("-preview", batch.pk))
+        checked = batches.check_file(importer, content, upload.name)
+        if not checked.result.ok:
+            return self.render_errors(upload.name, checked.result.errors,
+                                      checked.result.error_count)
+        batch = batches.batch_checked(importer=importer, checked=checked, content=content,
+                                      filename=upload.name, by=request.user)
         return redirect(self.url("-preview", batch.pk))
 
 
 class ImportPreviewView(ImportMixin, View):
-    def batch(self, batch_id: int) -> ImportBatch:
-        return get_object_or_404(ImportBatch, pk=batch_id, kind=self.importer_class.kind)
+    """A batch's page: its progress, its problems, or its preview and the confirm button."""
+
+    def batches(self):
+        return batches.visible_batches(self.request.user, self.importer_class.kind).light()
 
     def get(self, _request, batch_id):
-        batch = self.batch(batch_id)
-        if batch.status == ImportBatch.Status.IMPORTED:
+        batch = get_object_or_404(self.batches(), pk=batch_id)
+        status = ImportBatch.Status
+        if batch.working:
+            return self.render_page(batch=batch, working=True, refresh=REFRESH_SECONDS)
+        if batch.status == status.IMPORTED:
             return self.render_page(batch=batch, already_imported=True)
-        importer = self.importer()
-        result = importer.parse(bytes(batch.content), batch.filename)
-        if not result.ok:  # the records changed since the upload
-            return self.render_page(form=UploadForm(), errors=result.errors,
-                                    filename=batch.filename)
-        preview = [(row.number, importer.preview_cells(row)) for row in result.rows[:PREVIEW_ROWS]]
-        return self.render_page(batch=batch, preview=preview, total=len(result.rows),
-                                shown=len(preview))
+        if batch.status == status.INVALID:
+            return self.render_errors(batch.filename, batches.errors_of(batch),
+                                      batch.error_count)
+        if not batches.may_confirm(batch):  # stopped while the file was being checked
+            return self.render_page(batch=batch, failed=True, form=UploadForm())
+        return self.render_page(batch=batch, previewing=True, preview=batch.preview,
+                                total=batch.row_count,
+                                shown=len(batch.preview),
+                                failed=batch.status == status.FAILED)
 
     def post(self, request, batch_id):
+        importer, result = self.importer(), None
         with transaction.atomic():
-            batch = get_object_or_404(
-                ImportBatch.objects.select_for_update(), pk=batch_id,
-                kind=self.importer_class.kind,
-            )
+            batch = get_object_or_404(self.batches().select_for_update(), pk=batch_id)
             if batch.status == ImportBatch.Status.IMPORTED:
                 messages.info(request, _("This file has already been imported."))
                 return redirect(self.done_url)
-            result = self.importer().run(bytes(batch.content), batch.filename, by=request.user)
-            if result.ok:
-                batch.status = ImportBatch.Status.IMPORTED
-                batch.row_count = len(result.rows)
-                batch.imported_at = timezone.now()
-                batch.save(update_fields=["status", "row_count", "imported_at"])
+            if not batches.may_confirm(batch):  # being checked or imported, or has problems
+                return redirect(self.url("-preview", batch.pk))
+            later = batches.confirmed_in_background(batch)
+            if later:
+                batches.confirm_later(batch)
+            else:
+                result = batches.confirm(batch=batch, importer=importer, by=request.user)
+        if later:
+            tasks.enqueue_confirm(batch, request.user)
+            return redirect(self.url("-preview", batch.pk))
+        return self.confirmed(batch, result)
+
+    def confirmed(self, batch: ImportBatch, result: ImportResult):
         if not result.ok:
-            return self.render_page(form=UploadForm(), errors=result.errors,
-                                    filename=batch.filename)
-        messages.success(request, _("Imported %(count)d rows from %(file)s.")
+            return self.render_errors(batch.filename, result.errors, result.error_count)
+        messages.success(self.request, _("Imported %(count)d rows from %(file)s.")
                          % {"count": len(result.rows), "file": batch.filename})
         return redirect(self.done_url)
 

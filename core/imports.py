@@ -4,12 +4,9 @@ An app subclasses `Importer` (columns, `check()`, `save()`) and splices `import_
 urlpatterns: upload -> error report or preview -> confirm (one transaction) -> done.
 """
 
-import csv
-import io
 import re
-import zipfile
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -20,16 +17,16 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core import import_views as views
 from core.dates import validate_typed_date
+from core.import_files import FileUnreadable, Limits, read_table
+from core.import_results import Errors, ImportResult, Row, RowError
 from core.text import ascii_digits, validate_name
 
-MAX_ROWS = 100_000
+__all__ = ["Column", "Errors", "ImportResult", "Importer", "Row", "RowError", "import_urls"]
+
+PROGRESS_EVERY = 2_000  # rows
 Parser = Callable[[Any], Any]
-
-
-class FileUnreadable(Exception):
-    """The file as a whole cannot be read (not a spreadsheet, wrong headers...)."""
+Progress = Callable[[int, int], None]  # (rows read, rows in the file)
 
 
 @dataclass(frozen=True)
@@ -39,46 +36,6 @@ class Column:
     parse: Parser
     required: bool = True
     example: Any = ""
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    column: str
-    message: str
-
-
-@dataclass
-class Row:
-    number: int  # as the spreadsheet shows it (the header is row 1)
-    values: dict[str, Any]
-
-
-@dataclass
-class Errors:
-    """Collects every problem; `column` is a column key, shown as its header."""
-
-    headers: dict[str, str]
-    items: list[RowError] = field(default_factory=list)
-
-    def add(self, row: int, column: str, message: str) -> None:
-        self.items.append(RowError(row, self.headers.get(column, column), str(message)))
-
-    def __bool__(self) -> bool:
-        return bool(self.items)
-
-    def sorted(self) -> list[RowError]:
-        return sorted(self.items, key=lambda e: (e.row, e.column))
-
-
-@dataclass
-class ImportResult:
-    rows: list[Row]
-    errors: list[RowError]
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
 
 # ---- value parsers: each returns the value or raises ValueError with the user's message ----
@@ -210,76 +167,13 @@ def choice(choices) -> Parser:
     return parse
 
 
-# ---- reading files ----
-
-def read_table(content: bytes, filename: str) -> tuple[list[str], Iterator[tuple[int, list]]]:
-    """Headers and (row number, cells) of the first sheet of an .xlsx or a .csv file."""
-    name = filename.lower()
-    if name.endswith(".xlsx"):
-        return _read_xlsx(content)
-    if name.endswith(".csv"):
-        return _read_csv(content)
-    raise FileUnreadable(_("Upload an .xlsx or .csv file."))
-
-
-def _read_xlsx(content: bytes):
-    from openpyxl import load_workbook
-
-    try:
-        # data_only: a formula cell gives its cached value; formulas are never evaluated.
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        header = next(rows, None)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError, TypeError) as error:
-        raise FileUnreadable(_("The file is not a readable .xlsx workbook.")) from error
-    if header is None:
-        raise FileUnreadable(_("The file is empty."))
-
-    def body():
-        try:
-            for number, cells in enumerate(rows, start=2):
-                yield number, list(cells)
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
-            raise FileUnreadable(_("The file is not a readable .xlsx workbook.")) from error
-        finally:
-            workbook.close()
-
-    return [("" if h is None else str(h)).strip() for h in header], body()
-
-
-def _read_csv(content: bytes):
-    for encoding in ("utf-8-sig", "gb18030"):  # Excel in China saves CSV as GBK
-        try:
-            decoded = content.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise FileUnreadable(_("The .csv file is neither UTF-8 nor GBK encoded."))
-    if "\x00" in decoded:
-        raise FileUnreadable(_("The .csv file contains binary data."))
-    reader = csv.reader(io.StringIO(decoded, newline=""))
-    header = next(reader, None)
-    if header is None:
-        raise FileUnreadable(_("The file is empty."))
-
-    def body():
-        try:
-            yield from enumerate(reader, start=2)
-        except csv.Error as error:
-            raise FileUnreadable(_("The .csv file is malformed.")) from error
-
-    return [h.strip() for h in header], body()
-
-
 class Importer:
     """Subclass with `kind`, `title`, `columns`, `check()` and `save()`."""
 
     kind: str = ""
     title = gettext_lazy("Import")
     columns: Sequence[Column] = ()
-    max_rows: int = MAX_ROWS
+    max_rows: int | None = None  # data rows, blank ones included; None: IMPORT_MAX_ROWS
 
     # -- to override --
     def check(self, rows: list[Row], errors: Errors) -> None:
@@ -296,25 +190,50 @@ class Importer:
     def headers(self) -> dict[str, str]:
         return {column.key: column.header for column in self.columns}
 
-    def parse(self, content: bytes, filename: str) -> ImportResult:
-        """Read and validate every row; nothing is written."""
+    def limits(self) -> Limits:
+        return Limits.current(rows=self.max_rows)
+
+    def read(self, content: bytes, filename: str, progress: Progress | None = None
+             ) -> ImportResult:
+        """Read the file and parse each cell of its columns, within the limits; no database
+        check yet (see `check_rows()`), nothing written."""
         errors = Errors(self.headers())
         try:
-            header, body = read_table(content, filename)
-            positions = self._positions(header)
-            rows = self._parse_rows(body, positions, errors)
+            table = read_table(content, filename, self.limits())
+            positions = self._positions(table.header)
+            rows = self._parse_rows(table, positions, errors, progress)
         except FileUnreadable as problem:
-            return ImportResult([], [RowError(1, "", str(problem))])
+            return ImportResult([], [RowError(problem.row, "", str(problem))])
         if not rows and not errors:
             errors.add(1, "", _("The file has no data rows."))
-        if not errors:
-            self.check(rows, errors)
-        return ImportResult(rows, errors.sorted())
+        return ImportResult(rows, errors.sorted(), errors.count)
+
+    def check_rows(self, result: ImportResult) -> ImportResult:
+        """`check()` the rows read well; the rows are those of `result`, their values resolved
+        (a union's name becomes the union...)."""
+        if not result.ok:
+            return result
+        errors = Errors(self.headers())
+        self.check(result.rows, errors)
+        return ImportResult(result.rows, errors.sorted(), errors.count)
+
+    def parse(self, content: bytes, filename: str) -> ImportResult:
+        """Read and validate every row; nothing is written."""
+        return self.check_rows(self.read(content, filename))
 
     @transaction.atomic
     def run(self, content: bytes, filename: str, *, by) -> ImportResult:
         """Parse and, only when every row is good, save them all in one transaction."""
         result = self.parse(content, filename)
+        if result.ok:
+            self.save(result.rows, by=by)
+        return result
+
+    @transaction.atomic
+    def confirm(self, rows: list[Row], *, by) -> ImportResult:
+        """Check rows read earlier against the records as they are now and, only when every
+        row is good, save them all in one transaction."""
+        result = self.check_rows(ImportResult(rows, []))
         if result.ok:
             self.save(result.rows, by=by)
         return result
@@ -336,15 +255,16 @@ class Importer:
             )
         return positions
 
-    def _parse_rows(self, body, positions: dict[str, int], errors: Errors) -> list[Row]:
+    def _parse_rows(self, table, positions: dict[str, int], errors: Errors,
+                    progress: Progress | None) -> list[Row]:
         rows: list[Row] = []
-        for number, cells in body:
+        if progress is not None:
+            progress(0, table.size)
+        for number, cells in table.rows:  # the table counts blank rows toward the limit
+            if progress is not None and number % PROGRESS_EVERY == 0:
+                progress(number - 1, table.size)
             if all(_blank(cell) for cell in cells):
                 continue
-            if len(rows) >= self.max_rows:
-                raise FileUnreadable(
-                    _("The file has more than %(max)d rows; split it.") % {"max": self.max_rows}
-                )
             values: dict[str, Any] = {}
             for column in self.columns:
                 index = positions.get(column.key)
@@ -380,6 +300,10 @@ def _display(value: Any) -> str:
 def import_urls(importer_class: type[Importer], *, name: str, roles: tuple[str, ...],
                 done_url: str, prefix: str = "import/") -> list:
     """The upload, preview/confirm and template URLs of one importer, named `<name>-import...`."""
+    from core import import_batches
+    from core import import_views as views
+
+    import_batches.register(importer_class)
     options = {"importer_class": importer_class, "roles": roles, "done_url": done_url,
                "url_name": name}
     return [

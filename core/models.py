@@ -5,12 +5,29 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class ImportBatchQuerySet(models.QuerySet):
+    def light(self) -> "ImportBatchQuerySet":
+        """Without the file and its rows: what the batch's page and its progress need."""
+        return self.defer("content", "rows")
+
+
 class ImportBatch(models.Model):
-    """An uploaded import file between its preview and its confirmation; kept as a record."""
+    """An uploaded import file from its check to its import; kept as a record.
+
+    The file is read once: its rows are kept here (`rows`) and confirmed from there. A large
+    file is checked, and a large import saved, by the background worker (core/tasks.py).
+    """
 
     class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to be checked")
+        CHECKING = "checking", _("Being checked")
+        INVALID = "invalid", _("Has problems")
         PREVIEWED = "previewed", _("Previewed")
+        CONFIRMING = "confirming", _("Being imported")
         IMPORTED = "imported", _("Imported")
+        FAILED = "failed", _("Stopped by an error")
+
+    WORKING = (Status.QUEUED, Status.CHECKING, Status.CONFIRMING)
 
     kind = models.CharField(_("kind"), max_length=40)
     filename = models.CharField(_("file name"), max_length=200)
@@ -18,10 +35,18 @@ class ImportBatch(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices,
                               default=Status.PREVIEWED)
     row_count = models.PositiveIntegerField(_("rows"), default=0)
+    rows = models.BinaryField(_("rows read"), null=True, editable=False)
+    preview = models.JSONField(_("preview"), default=list, editable=False)
+    errors = models.JSONField(_("problems"), default=list, editable=False)
+    error_count = models.PositiveIntegerField(_("number of problems"), default=0)
+    progress_done = models.PositiveIntegerField(_("rows read so far"), default=0)
+    progress_total = models.PositiveIntegerField(_("rows to read"), default=0)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                     related_name="+", verbose_name=_("uploaded by"))
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+
+    objects = ImportBatchQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("import batch")
@@ -30,6 +55,10 @@ class ImportBatch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.filename}"
+
+    @property
+    def working(self) -> bool:
+        return self.status in self.WORKING
 
 
 class FormSubmission(models.Model):

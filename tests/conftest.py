@@ -62,6 +62,13 @@ def _plain_static_storage(settings):
 
 
 @pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings):
+    # Background tasks (large imports) run as they are enqueued, inside the test; one test runs
+    # the real database worker (tests/core/test_import_worker.py).
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # The role fixtures create users; the production hasher would be the slowest step.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

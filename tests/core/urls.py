@@ -3,6 +3,7 @@
 from django.contrib.auth.models import Group
 from django.urls import include, path
 
+from accounts.roles import ADMINS, EDITORS
 from core import imports
 from core.imports import Column, Importer
 
@@ -34,7 +35,10 @@ class GroupImporter(Importer):
 
 
 urlpatterns = [
-    path("", include((imports.import_urls(GroupImporter, name="group", roles=("admin",),
+    path("", include((imports.import_urls(GroupImporter, name="group", roles=ADMINS,
                                           done_url="home"), "testimport"))),
+    # The same import open to staff too, as the economy and pairings imports are.
+    path("editors/", include((imports.import_urls(GroupImporter, name="group", roles=EDITORS,
+                                                  done_url="home"), "editorimport"))),
     path("", include("config.urls")),
 ]

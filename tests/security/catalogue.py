@@ -74,8 +74,9 @@ def admin_urls(admin_user) -> dict[str, tuple[str, int]]:
         for action in ("change", "history", "delete"):
             # A missing row: the admin says so and goes back to its index.
             args, status = ([obj.pk], 200) if obj is not None else ([0], 302)
-            if (action == "delete" and obj is not None
-                    and not model_admin.has_delete_permission(request, obj)):
+            # A read-only admin (the task results of django-tasks-db) forbids deleting even
+            # a missing row.
+            if action == "delete" and not model_admin.has_delete_permission(request, obj):
                 status = 403
             urls[f"{base}_{action}"] = (reverse(f"{base}_{action}", args=args), status)
         if hasattr(model, "history"):
