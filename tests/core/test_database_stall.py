@@ -45,9 +45,12 @@ def test_options_in_the_database_url_win():
                           DEBUG="1", DATABASE_URL=url) == "(9, 'require')"
 
 
-def test_sqlite_is_left_as_it_is():
-    assert settings_value(f"({DB}['ENGINE'], {DB}.get('OPTIONS'))", DEBUG="1") == (
-        "('django.db.backends.sqlite3', None)")
+def test_sqlite_gets_none_of_the_postgresql_timeouts():
+    # SQLite keeps Django's own backend; its OPTIONS are only the file sharing of `make run`
+    # (the web server and the import worker: WAL, immediate transactions).
+    assert settings_value(f"{DB}['ENGINE']", DEBUG="1") == "django.db.backends.sqlite3"
+    options = settings_value(f"sorted({DB}.get('OPTIONS', {{}}))", DEBUG="1")
+    assert options == "['init_command', 'timeout', 'transaction_mode']"
 
 
 # --- a real server behind a proxy that hangs -----------------------------------------------
