@@ -61,13 +61,17 @@ def name(max_length: int) -> Parser:
     as_text = text(max_length)
 
     def parse(value: Any) -> str:
-        value = as_text(value)
-        try:
-            validate_name(value)
-        except ValidationError as problem:
-            raise ValueError(problem.messages[0]) from None
-        return value
+        return _validated(as_text(value), validate_name)
     return parse
+
+
+def _validated(value: Any, validator: Callable[[Any], None]) -> Any:
+    """`value` once a model validator accepts it; its first message as the cell's error."""
+    try:
+        validator(value)
+    except ValidationError as problem:
+        raise ValueError(problem.messages[0]) from None
+    return value
 
 
 def _digits(value: Any) -> Any:
@@ -129,12 +133,7 @@ def day(bounds: Callable[[date], None] = validate_typed_date) -> Parser:
     """A date cell or a date written as text (digits of any script), in the typed-date range
     (core.dates) or the field's own `bounds` (a DateRangeValidator)."""
     def parse(value: Any) -> date:
-        found = _as_date(value)
-        try:
-            bounds(found)
-        except ValidationError as problem:
-            raise ValueError(problem.messages[0]) from None
-        return found
+        return _validated(_as_date(value), bounds)
     return parse
 
 
