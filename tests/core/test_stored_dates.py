@@ -20,10 +20,10 @@ pytestmark = pytest.mark.django_db
 DOMAIN_APPS = ("unions", "aid", "pairings", "economy", "activities")
 
 
-def _stored(model: type[models.Model], pk: int, name: str, day: date) -> bool:
+def _stored(model: type[models.Model], pk: int, names: list[str], day: date) -> bool:
     try:
         with transaction.atomic():
-            model._default_manager.filter(pk=pk).update(**{name: day})
+            model._default_manager.filter(pk=pk).update(**dict.fromkeys(names, day))
     except IntegrityError:
         return False
     return True
@@ -41,10 +41,11 @@ def date_everything(day: date) -> list[str]:
                      if isinstance(field, models.DateField)
                      and not isinstance(field, models.DateTimeField)
                      and getattr(first, field.name) is not None]
-            # One date at a time: a date the database's own constraints refuse (an agreement
-            # expiring before it is signed) cannot be stored, so it is left as it was.
-            stored = [name for name in dates if _stored(model, first.pk, name, day)]
-            if stored:
+            # All the record's dates at once (a period from and to the day); where the
+            # database's own constraints refuse that (an agreement must expire after it is
+            # signed), one date at a time, leaving as it was what cannot be stored.
+            if _stored(model, first.pk, dates, day) or any(
+                    [_stored(model, first.pk, [name], day) for name in dates]):
                 changed.append(model._meta.label)
     return changed
 
