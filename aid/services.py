@@ -54,7 +54,6 @@ def _not_own(case: AidCase, by: User, refusal: str) -> None:
 
 
 def _save(case: AidCase, by: User, fields: list[str]) -> AidCase:
-    case.version += 1
     case._history_user = by  # the audit trail names the user even outside a request
     case.save(update_fields=[*fields, "status", "version"])
     return case

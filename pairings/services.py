@@ -49,16 +49,14 @@ def _audited(record: Record, by: User | None) -> Record:
 
 
 def _locked(queryset: models.QuerySet[Record], pk: int, version: int | None) -> Record:
-    """The row, locked until the transaction ends, its version bumped for the save.
+    """The row, locked until the transaction ends (its save raises the version: core.versioning).
 
     With `version` (the one the form was opened at) a stale edit is refused (core.locking's
     StaleEdit); without, the caller (a core.edit view) compared it under the same lock already.
     """
     if version is not None:
         lock_version(queryset.model, pk, seen=version)
-    row = queryset.select_for_update().get(pk=pk)
-    row.version += 1
-    return row
+    return queryset.select_for_update().get(pk=pk)
 
 
 def _found_or_created(model: type[Record], by: User | None, **lookup: object) -> Record:

@@ -223,7 +223,6 @@ def _upsert_returns(union: Union, planned: Planned) -> None:
         elif any(getattr(current, k) != v for k, v in values.items()):
             for k, v in values.items():
                 setattr(current, k, v)
-            current.version += 1
             current.save()
 
 
@@ -292,7 +291,6 @@ def _upsert_union(name: str, values: dict) -> Union:
     if any(getattr(union, k) != v for k, v in values.items()):
         for k, v in values.items():
             setattr(union, k, v)
-        union.version += 1
         union.save()
     return union
 
