@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "core",
     "accounts",
+    "documents",  # proof documents (证明材料) attached to records of the domain apps
     "unions",
     "aid",
     "pairings",
@@ -183,7 +184,33 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Proof documents (证明材料): private. A folder outside STATIC_ROOT that no URL serves; the
+    # files reach a browser only through documents.views, which checks the role every time.
+    "documents": {
+        "BACKEND": "documents.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": os.environ.get("DOCUMENTS_ROOT") or BASE_DIR / "var" / "documents",
+                    "file_permissions_mode": 0o600, "directory_permissions_mode": 0o700},
+    },
 }
+if os.environ.get("DOCUMENTS_S3_BUCKET"):
+    # An S3-compatible object store instead (`pip install gonghui[s3]`, docs/deployment.md):
+    # private objects, no public URLs handed out; credentials from the usual AWS_* variables.
+    STORAGES["documents"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["DOCUMENTS_S3_BUCKET"],
+            "endpoint_url": os.environ.get("DOCUMENTS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("DOCUMENTS_S3_REGION") or None,
+            "location": os.environ.get("DOCUMENTS_S3_PREFIX", "documents"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+# The largest proof document accepted (bytes), refused while the upload is still arriving.
+DOCUMENT_MAX_BYTES = int(os.environ.get("DOCUMENT_MAX_BYTES", str(10 * 1024 * 1024)))
+# The most pixels of an uploaded image that is decoded (a 40-megapixel phone photo at most).
+DOCUMENT_MAX_PIXELS = 40_000_000
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -214,7 +241,7 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],
-        "frame-ancestors": [NONE],
+        "frame-ancestors": [NONE],  # a proof document's preview: 'self' (documents.views)
     },
 }
 SECURE_REFERRER_POLICY = "same-origin"

@@ -16,6 +16,7 @@ urlpatterns = [
     path("economy/", include("economy.urls")),
     path("activities/", include("activities.urls")),
     path("reports/", include("reports.urls")),
+    path("documents/", include("documents.urls")),
     path("admin/", admin.site.urls),
 ]
 
