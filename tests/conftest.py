@@ -52,6 +52,23 @@ def demo_county(django_db_setup, django_db_blocker) -> DemoCounty:
         COUNTY.close()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _documents_in_a_temporary_folder(tmp_path_factory):
+    # Proof documents uploaded by tests (the security walks' included) go to a folder of this
+    # run, never to var/documents.
+    from django.conf import settings
+    from django.test.utils import override_settings
+
+    storages = {**settings.STORAGES, "documents": {
+        **settings.STORAGES["documents"],
+        "OPTIONS": {**settings.STORAGES["documents"].get("OPTIONS", {}),
+                    "location": str(tmp_path_factory.mktemp("documents"))}}}
+    override = override_settings(STORAGES=storages)
+    override.enable()
+    yield
+    override.disable()
+
+
 @pytest.fixture(autouse=True)
 def _plain_static_storage(settings):
     # The manifest storage needs `collectstatic`; tests serve static files from the finders.

@@ -15,7 +15,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SKIPPED = {".venv", "node_modules", "static", "staticfiles", "templates", "locale", "var"}
-DOMAIN_APPS = ("unions", "aid", "pairings", "economy", "activities", "core", "accounts")
+DOMAIN_APPS = ("unions", "aid", "pairings", "economy", "activities", "core", "accounts",
+               "documents")
 UPPER_LAYERS = ("reports", "benchmarks")
 
 

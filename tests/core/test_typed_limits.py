@@ -17,8 +17,8 @@ from core.dates import DateRangeValidator
 from core.lists import DateFilter, ListFilterSet
 from core.text import validate_name
 
-PROJECT_APPS = ("accounts", "activities", "aid", "core", "economy", "pairings", "reports",
-                "unions")
+PROJECT_APPS = ("accounts", "activities", "aid", "core", "documents", "economy", "pairings",
+                "reports", "unions")
 # Fields holding the name of someone or something (typed, shown in lists and documents).
 NAME_FIELDS = {"name", "full_name", "title", "owner", "chair", "employer", "organisation",
                "counterparty", "cup", "superior"}

@@ -10,6 +10,8 @@ from django.contrib import admin
 from django.test import RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from accounts.models import User
+from accounts.roles import Role
 from activities.models import Activity
 from aid.models import AidCase, Campaign, HardshipWorker
 from core.models import ImportBatch
@@ -17,6 +19,7 @@ from core.periods import Period
 from economy.models import AnnualTarget, Household, SupportGrant, ValueAddedReturn
 from pairings.models import FundEntry, Pairing, Project, Round
 from reports.services import summary_publish
+from tests.support.factories import make_document
 from unions.models import HeadcountReturn, Union
 
 
@@ -92,7 +95,10 @@ def demo_objects(leader) -> dict[str, object]:
     one case in each workflow state)."""
     cases = AidCase.objects.order_by("pk")
     summary_publish(period=Period(2012, "h1"), by=leader)
+    worker = HardshipWorker.objects.order_by("pk").first()
+    staff = User.objects.filter(groups__name=Role.STAFF).order_by("pk").first()
     return {
+        "document": make_document(worker, by=staff),
         "union": Union.objects.order_by("pk").first(),
         "headcount": HeadcountReturn.objects.order_by("pk").first(),
         "worker": HardshipWorker.objects.order_by("pk").first(),
@@ -133,6 +139,9 @@ PK_OBJECT = {
     "economy:target-detail": "target", "economy:target-update": "target",
     "economy:grant-detail": "grant", "economy:grant-update": "grant",
     "activities:activity-detail": "activity", "activities:activity-update": "activity",
+    "documents:preview": "document", "documents:download": "document",
+    "documents:inline": "document", "documents:thumbnail": "document",
+    "documents:withdraw": "document",
 }
 
 
@@ -141,6 +150,8 @@ def url_for(page: Page, objects: dict[str, object], by) -> str:
     kwargs = {}
     if "<int:pk>" in page.route:
         kwargs["pk"] = objects[PK_OBJECT[page.name]].pk
+    if "<int:object_id>" in page.route:  # a proof document's upload: to a worker's archive
+        kwargs.update(record_type="aid.hardshipworker", object_id=objects["worker"].pk)
     if "<int:year>" in page.route:
         kwargs.update(year=2012, half="h1")
     if "<int:number>" in page.route:

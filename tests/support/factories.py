@@ -204,3 +204,15 @@ def inject(project: Project, amount, day: date | None = None):
     return pairing_services.fund_entry_create(
         round_id=project.pairing.round_id, kind="injected", amount=Decimal(amount),
         entered_on=day or project.started_on, project=project)
+
+
+# Proof documents -----------------------------------------------------------------------------
+
+def make_document(record, *, by: User, content: bytes | None = None,
+                  filename: str = "收入证明.png", kind: str = "income"):
+    """A proof document attached to `record` through the service (a PNG by default)."""
+    from documents.services import document_upload
+    from tests.support.files import png_bytes
+
+    return document_upload(record=record, kind=kind, content=content or png_bytes(),
+                           filename=filename, by=by)

@@ -111,6 +111,13 @@ EXPECTED = {
     "reports:publication": READERS,
     "reports:publication-docx": READERS,
     "reports:publication-xlsx": READERS,
+    # Proof documents of a worker's archive (aid registers: READERS see, EDITORS upload).
+    "documents:upload": ENTERING,
+    "documents:preview": READERS,
+    "documents:download": READERS,
+    "documents:inline": READERS,
+    "documents:thumbnail": READERS,
+    "documents:withdraw": ENTERING,
 }
 
 # Pages open to everyone, with the status each visitor gets: (GET, POST) per visitor.
