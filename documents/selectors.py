@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404
 
+from accounts.models import User
 from accounts.roles import has_role
 
 from .models import ProofDocument
@@ -34,7 +35,7 @@ class Permissions:
     can_withdraw: bool
 
 
-def permissions(user, access: Access | None) -> Permissions:
+def permissions(user: User, access: Access | None) -> Permissions:
     if access is None:
         return Permissions(can_view=False, can_upload=False, can_withdraw=False)
     return Permissions(can_view=has_role(user, *access.view_roles),
@@ -42,7 +43,7 @@ def permissions(user, access: Access | None) -> Permissions:
                        can_withdraw=has_role(user, *access.withdraw_roles))
 
 
-def record_for(label: str, object_id: int, user, action: str) -> tuple[models.Model, Access]:
+def record_for(label: str, object_id: int, user: User, action: str) -> tuple[models.Model, Access]:
     """The registered record `label`/`object_id` that `user` may `action` ("view", "upload",
     "withdraw"): 404 when the model is not registered or the record does not exist, 403 when
     the user's role may not."""
@@ -61,7 +62,7 @@ def access_for_document(document: ProofDocument) -> Access | None:
     return access_for(record_label(document))
 
 
-def document_for(pk: int, user, action: str = "view", *,
+def document_for(pk: int, user: User, action: str = "view", *,
                  withdrawn: bool = False) -> tuple[ProofDocument, models.Model]:
     """A document whose record still exists, and that `user` may `action`; withdrawn ones
     are not served (404) unless `withdrawn`."""

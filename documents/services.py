@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
+from accounts.models import User
 from accounts.roles import has_role
 
 from . import sniffing
@@ -25,7 +26,7 @@ THUMBNAIL_SIZE = (240, 240)
 
 
 def document_upload(*, record: models.Model, kind: str, content: bytes, filename: str,
-                    notes: str = "", by) -> ProofDocument:
+                    notes: str = "", by: User) -> ProofDocument:
     """Attach the file `content` to `record`; refuses (ValidationError) what is not a PDF or an
     image by its content, a file already attached to it, and (PermissionDenied) a user whose
     role may not upload to this kind of record."""
@@ -53,6 +54,7 @@ def document_upload(*, record: models.Model, kind: str, content: bytes, filename
             document.thumbnail_key = storage.save(new_key(".jpg", "thumbnails"),
                                                   ContentFile(thumbnail(content)))
             saved.append(document.thumbnail_key)
+        document._history_user = by  # the audit names the user outside a request too
         with transaction.atomic():
             document.save()
     except BaseException:
@@ -77,7 +79,7 @@ def thumbnail(content: bytes) -> bytes:
     return out.getvalue()
 
 
-def document_withdraw(*, document_id: int, reason: str, by) -> ProofDocument:
+def document_withdraw(*, document_id: int, reason: str, by: User) -> ProofDocument:
     """Withdraw a document (attached by mistake, replaced): it leaves the record's list, its
     file is kept, and who, when and why are recorded in its audit trail."""
     with transaction.atomic():
@@ -94,5 +96,6 @@ def document_withdraw(*, document_id: int, reason: str, by) -> ProofDocument:
         document.withdrawn_by = by
         document.withdrawal_reason = reason
         document.full_clean()
+        document._history_user = by
         document.save()
         return document

@@ -17,7 +17,8 @@ class LimitedUploadHandler(FileUploadHandler):
         self.limit = limit
         self.too_large = False
 
-    def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):
+    def handle_raw_input(self, input_data, META, content_length, boundary,  # noqa: ARG002
+                         encoding=None):  # noqa: ARG002
         if content_length > self.limit + FORM_OVERHEAD:
             self.too_large = True
         return None
@@ -33,5 +34,5 @@ class LimitedUploadHandler(FileUploadHandler):
             raise SkipFile
         return raw_data
 
-    def file_complete(self, file_size):
+    def file_complete(self, file_size):  # noqa: ARG002  (the next handler makes the file)
         return None
