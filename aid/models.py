@@ -181,6 +181,14 @@ class AidCaseQuerySet(models.QuerySet):
     def relief(self) -> "AidCaseQuerySet":
         return self.filter(kind__in=AidCase.RELIEF_KINDS)
 
+    def to_fix(self) -> "AidCaseQuerySet":
+        """Rejected cases not entered again: no later case of the same worker and kind that
+        was not rejected too (a rejected case is final; fixing it means entering it anew)."""
+        again = (AidCase.objects.filter(worker=OuterRef("worker"), kind=OuterRef("kind"),
+                                        pk__gt=OuterRef("pk"))
+                 .exclude(status=AidCase.Status.REJECTED))
+        return self.filter(status=AidCase.Status.REJECTED).exclude(Exists(again))
+
     def with_touched_by(self, user) -> "AidCaseQuerySet":
         """Annotate `touched`: the user entered, changed or submitted the case."""
         changed = AidCase.history.model.objects.filter(
