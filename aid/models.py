@@ -1,4 +1,5 @@
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
@@ -167,6 +168,10 @@ class Campaign(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("aid:campaign-detail", args=[self.pk])
+
+    def day_within(self, day: date) -> date:
+        """`day` moved into the campaign: its first day if earlier, its last day if later."""
+        return min(max(day, self.starts_on), self.ends_on)
 
 
 class AidCaseQuerySet(models.QuerySet):
