@@ -6,7 +6,7 @@
   // with its column's heading, copied here so that the templates name each column once.
   document.querySelectorAll("table.table-cards").forEach(function (table) {
     var labels = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
-      return th.textContent.trim();
+      return th.textContent.replace(/[▲▼]/g, "").trim();  // without the sort arrow
     });
     table.querySelectorAll("tbody tr").forEach(function (row) {
       Array.prototype.forEach.call(row.children, function (cell, index) {
