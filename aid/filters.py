@@ -21,11 +21,13 @@ from .validators import normalize_id_number
 
 # Besides the kinds and statuses themselves: the groups the summary counts by.
 RELIEF = "relief"
-COUNTED, PENDING = "counted", "pending"
+COUNTED, PENDING, TO_FIX = "counted", "pending", "to_fix"
+MINE = "me"
 KIND_CHOICES = [*AidCase.Kind.choices, (RELIEF, _("All relief (living, medical, education)"))]
 STATUS_CHOICES = [*AidCase.Status.choices,
                   (COUNTED, _("Counted (approved or paid)")),
-                  (PENDING, _("Pending (draft or submitted)"))]
+                  (PENDING, _("Pending (draft or submitted)")),
+                  (TO_FIX, _("Rejected, not entered again"))]
 SEARCH_HINT = _("Name or last digits of the ID number")
 
 
@@ -79,6 +81,8 @@ class CaseFilterSet(ListFilterSet):
     union = union_filter("worker__union")
     q = CharFilter(label=_("worker"), max_length=50, method="filter_worker",
                    widget=forms.TextInput(attrs={"placeholder": SEARCH_HINT}))
+    entered = ChoiceFilter(label=_("entered by"), choices=[(MINE, _("Me"))],
+                           empty_label=_("Anyone"), method="filter_entered")
     sort = SortFilter(fields={"granted_on": "granted", "amount": "amount",
                               "worker__name": "worker", "status": "status"},
                       default="-granted")
@@ -99,7 +103,13 @@ class CaseFilterSet(ListFilterSet):
             return queryset.counted()
         if value == PENDING:
             return queryset.pending()
+        if value == TO_FIX:
+            return queryset.to_fix()
         return queryset.filter(status=value)
+
+    def filter_entered(self, queryset: QuerySet, _name: str, _value: str) -> QuerySet:
+        user = getattr(self.request, "user", None)
+        return queryset.filter(entered_by=user.pk if user else None)
 
     def filter_worker(self, queryset: QuerySet, _name: str, value: str) -> QuerySet:
         return queryset.filter(worker_matches("worker__", value))

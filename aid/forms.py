@@ -153,3 +153,31 @@ class BatchVisitForm(forms.Form):
         queryset=HardshipWorker.objects.all(), widget=forms.MultipleHiddenInput,
         error_messages={"required": _("Tick at least one worker.")},
     )
+
+    ROW_DATE = "date_%d"  # each ticked worker's own date (empty: the batch's date)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.row_errors: dict[int, list[str]] = {}
+
+    def row_date(self, pk: int) -> str:
+        """The date typed in worker `pk`'s row, as typed."""
+        return (self.data.get(self.ROW_DATE % pk) or "").strip() if self.is_bound else ""
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        dates = {}
+        field = DateField(required=False)
+        for worker in cleaned.get("workers") or ():
+            try:
+                day = field.clean(self.row_date(worker.pk))
+            except ValidationError as error:
+                self.row_errors[worker.pk] = error.messages
+            else:
+                if day is not None:
+                    dates[worker.pk] = day
+        if self.row_errors:
+            raise ValidationError(_("Some dates are not valid: see beside the workers."),
+                                  code="row_dates")
+        cleaned["dates"] = dates
+        return cleaned

@@ -1,4 +1,5 @@
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
@@ -168,6 +169,10 @@ class Campaign(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("aid:campaign-detail", args=[self.pk])
 
+    def day_within(self, day: date) -> date:
+        """`day` moved into the campaign: its first day if earlier, its last day if later."""
+        return min(max(day, self.starts_on), self.ends_on)
+
 
 class AidCaseQuerySet(models.QuerySet):
     def counted(self) -> "AidCaseQuerySet":
@@ -180,6 +185,14 @@ class AidCaseQuerySet(models.QuerySet):
 
     def relief(self) -> "AidCaseQuerySet":
         return self.filter(kind__in=AidCase.RELIEF_KINDS)
+
+    def to_fix(self) -> "AidCaseQuerySet":
+        """Rejected cases not entered again: no later case of the same worker and kind that
+        was not rejected too (a rejected case is final; fixing it means entering it anew)."""
+        again = (AidCase.objects.filter(worker=OuterRef("worker"), kind=OuterRef("kind"),
+                                        pk__gt=OuterRef("pk"))
+                 .exclude(status=AidCase.Status.REJECTED))
+        return self.filter(status=AidCase.Status.REJECTED).exclude(Exists(again))
 
     def with_touched_by(self, user) -> "AidCaseQuerySet":
         """Annotate `touched`: the user entered, changed or submitted the case."""

@@ -7,11 +7,16 @@ from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import QueryDict
+from django.urls import reverse
+from django.utils.translation import ngettext
 
 from accounts.models import User
+from accounts.roles import DECIDERS, EDITORS, has_role
+from core.lists import list_url
 from core.money import money_sum
+from core.todos import Todo
 
-from .filters import WorkerFilterSet
+from .filters import MINE, TO_FIX, WorkerFilterSet
 from .models import AidCase, Campaign, HardshipWorker
 
 SEARCH_LIMIT = 10  # the case form's worker box
@@ -63,6 +68,35 @@ def awaiting_payment() -> QuerySet[AidCase]:
     return (AidCase.objects.filter(status=AidCase.Status.APPROVED)
             .select_related("worker", "worker__union", "campaign", "approved_by")
             .order_by("approved_at", "pk"))
+
+
+def todos(user: User) -> list[Todo]:
+    """The home page's aid to-dos: a leader's cases to decide; the drafts to submit and the
+    rejected cases to enter again of a staff member or admin (those they entered). One query."""
+    todo: list[Todo] = []
+    if has_role(user, *DECIDERS):
+        waiting = cases_waiting()
+        if waiting:
+            todo.append(Todo(label=ngettext("%(count)d case awaits your approval",
+                                            "%(count)d cases await your approval", waiting)
+                             % {"count": waiting}, count=waiting, url=reverse("aid:case-queue")))
+    if has_role(user, *EDITORS):
+        mine = AidCase.objects.filter(entered_by=user).aggregate(
+            drafts=Count("pk", filter=Q(status=AidCase.Status.DRAFT)),
+            to_fix=Count("pk", filter=Q(pk__in=AidCase.objects.to_fix().values("pk"))))
+        if mine["drafts"]:
+            todo.append(Todo(
+                label=ngettext("%(count)d draft case to submit", "%(count)d draft cases to submit",
+                               mine["drafts"]) % {"count": mine["drafts"]},
+                count=mine["drafts"],
+                url=list_url("aid:case-list", status=AidCase.Status.DRAFT, entered=MINE)))
+        if mine["to_fix"]:
+            todo.append(Todo(
+                label=ngettext("%(count)d rejected case to correct and enter again",
+                               "%(count)d rejected cases to correct and enter again",
+                               mine["to_fix"]) % {"count": mine["to_fix"]},
+                count=mine["to_fix"], url=list_url("aid:case-list", status=TO_FIX, entered=MINE)))
+    return todo
 
 
 # --- workers -------------------------------------------------------------------------------

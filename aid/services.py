@@ -6,7 +6,7 @@ any of these to a case they entered, changed or submitted (four eyes). Each step
 and when, and bumps `version` so that an edit form opened before the step is refused.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 
@@ -114,28 +114,40 @@ def case_create(*, by: User, worker: HardshipWorker, kind: str, amount: Decimal,
     return case
 
 
+class BatchRefused(ValidationError):
+    """Some visits of a batch were refused: the messages name the workers, `by_worker` holds
+    each refused worker's reasons (shown beside their row)."""
+
+    def __init__(self, by_worker: dict[int, list[str]], names: dict[int, str]) -> None:
+        super().__init__([f"{names[pk]}: {message}" for pk, messages in by_worker.items()
+                          for message in messages])
+        self.by_worker = by_worker
+
+
 def batch_visits(*, by: User, campaign: Campaign, workers: Iterable[HardshipWorker],
                  amount: Decimal, granted_on: date, method: str = AidCase.Method.HOME,
-                 submit: bool = True) -> list[AidCase]:
-    """Record one holiday visit per worker in one go: all of them, or none if any is refused."""
+                 submit: bool = True, dates: Mapping[int, date] | None = None) -> list[AidCase]:
+    """Record one holiday visit per worker in one go: all of them, or none if any is refused
+    (BatchRefused). Each visit is dated `dates[worker.pk]` when given, else `granted_on`."""
     _require(by, EDITORS)
     workers = list(workers)
+    dates = dates or {}
     if not workers:
         raise ValidationError(_("Tick at least one worker."), code="no_workers")
-    errors: list[ValidationError] = []
+    refused: dict[int, list[str]] = {}
     cases = []
     with transaction.atomic():
         for worker in workers:
             try:
                 cases.append(case_create(by=by, worker=worker, kind=AidCase.Kind.VISIT,
-                                         amount=amount, granted_on=granted_on, method=method,
-                                         campaign=campaign, submit=submit))
+                                         amount=amount, granted_on=dates.get(worker.pk, granted_on),
+                                         method=method, campaign=campaign, submit=submit))
             except ValidationError as error:
-                errors.extend(ValidationError(f"{worker.name}: {m}") for m in error.messages)
-        if errors:
+                refused[worker.pk] = error.messages
+        if refused:
             transaction.set_rollback(True)
-    if errors:
-        raise ValidationError(errors)
+    if refused:
+        raise BatchRefused(refused, {worker.pk: worker.name for worker in workers})
     return cases
 
 

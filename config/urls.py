@@ -4,9 +4,10 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from core import views as core_views
+from reports import views as reports_views
 
 urlpatterns = [
-    path("", core_views.HomeView.as_view(), name="home"),
+    path("", reports_views.HomeView.as_view(), name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("accounts/", include("accounts.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

@@ -7,15 +7,8 @@ from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from django.views.generic import TemplateView
 
 logger = logging.getLogger(__name__)
-
-
-class HomeView(TemplateView):
-    """What the signed-in user can do, by role (the template shows only what exists)."""
-
-    template_name = "core/home.html"
 
 
 def server_error(_request):

@@ -8,12 +8,12 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
 from accounts.mixins import RoleRequiredMixin
-from accounts.roles import DECIDERS, WRITERS
+from accounts.roles import DECIDERS, READERS, WRITERS, has_role
 from core.edit import RecordUpdateView
 from core.exports import XLSX_CONTENT_TYPE, attachment
 from core.periods import Period
 
-from . import services
+from . import home, services
 from .charts import bar_geometry
 from .exports import docx_bytes, xlsx_bytes
 from .forms import NarrativeForm, PublishForm
@@ -43,6 +43,21 @@ class PeriodMixin(RoleRequiredMixin):
 def comparisons_shown(request) -> bool:
     """The year-earlier column beside the text: shown unless `?compare=0`."""
     return request.GET.get("compare") != "0"
+
+
+class HomeView(TemplateView):
+    """The signed-in user's to-dos and the current half-year's key figures (for the roles that
+    read records), and the links of their work."""
+
+    template_name = "reports/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if has_role(self.request.user, *READERS):
+            period = home.current_period()
+            context.update(period=period, todos=home.todos(self.request.user),
+                           key_figures=home.key_figures(period))
+        return context
 
 
 class PeriodListView(RoleRequiredMixin, TemplateView):

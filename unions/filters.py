@@ -64,6 +64,9 @@ class UnionFilterSet(ListFilterSet):
     joined_from = DateFilter(label=_("Members joined from"), widget=DATE_INPUT,
                              method="with_joined")
     joined_to = DateFilter(label=_("Members joined to"), widget=DATE_INPUT, method="with_joined")
+    # The admin's to-do (selectors.todos): no headcount return dated on or after this day.
+    no_return_since = DateFilter(label=_("No headcount return since"), widget=DATE_INPUT,
+                                 method="without_return_since")
     sort = SortFilter(fields={"name": "name", "established_on": "established_on",
                               "members_now": "members", "employed_now": "employed",
                               "laid_off_now": "laid_off", "workers_now": "workers",
@@ -125,6 +128,10 @@ class UnionFilterSet(ListFilterSet):
 
     def counted_at(self, queryset: UnionQuerySet, _name: str, _value: date) -> UnionQuerySet:
         return queryset  # the date of the counts, applied before any filter (filter_queryset)
+
+    def without_return_since(self, queryset: UnionQuerySet, _name: str,
+                             value: date) -> UnionQuerySet:
+        return queryset.filter(Q(counts_as_of__isnull=True) | Q(counts_as_of__lt=value))
 
     def joined_between(self) -> tuple[date | None, date | None] | None:
         """The dates of `joined_from`/`joined_to` when either is given, else None."""

@@ -6,11 +6,16 @@ from datetime import date
 
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from accounts.models import User
+from accounts.roles import ADMINS, has_role
 from core.audit import HistoryEntry, histories, history_entries
 from core.lists import list_url
+from core.periods import half_year_of
+from core.todos import Todo
 
 from .charts import MembersChart, members_chart
 from .models import (
@@ -79,6 +84,25 @@ def worklists(on: date) -> list[Worklist]:
                  list_url("unions:union-list", status="active", wage="expiring", on=day,
                           sort="wage_expires")),
     ]
+
+
+def todos(user: User) -> list[Todo]:
+    """The home page's registry to-do of an admin: the active grassroots unions that filed no
+    headcount return within the current half-year (none at all, or only older ones). One query."""
+    if not has_role(user, *ADMINS):
+        return []
+    today = timezone.localdate()
+    start, _end = half_year_of(today)
+    missing = (Union.objects.grassroots().active_on(today).with_counts_on(today, fields=())
+               .filter(Q(counts_as_of__isnull=True) | Q(counts_as_of__lt=start)).count())
+    if not missing:
+        return []
+    return [Todo(label=ngettext("%(count)d union has no headcount return for this half-year",
+                                "%(count)d unions have no headcount return for this half-year",
+                                missing) % {"count": missing},
+                 count=missing,
+                 url=list_url("unions:union-list", kind="grassroots", status="active",
+                              no_return_since=start))]
 
 
 @dataclass(frozen=True)

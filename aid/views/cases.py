@@ -119,9 +119,13 @@ class CaseCreateView(RoleRequiredMixin, CaseFormMixin, RecordCreateView):
         if worker is not None:
             initial["worker"] = HardshipWorker.objects.filter(pk=worker).first()
         if campaign is not None:
-            initial["campaign"] = Campaign.objects.filter(pk=campaign).first()
-            if initial["campaign"] and "amount" not in initial:
-                initial["amount"] = initial["campaign"].standard_amount
+            initial["campaign"] = chosen = Campaign.objects.filter(pk=campaign).first()
+            if chosen and "amount" not in initial:
+                initial["amount"] = chosen.standard_amount
+            if chosen and not self.request.GET.get("granted_on"):
+                # A visit of a campaign is dated within it: today, or the campaign's end
+                # when it is over (its start when it has not begun).
+                initial["granted_on"] = chosen.day_within(timezone.localdate())
         return initial
 
     def get_form_kwargs(self):
@@ -155,10 +159,17 @@ class CaseCreateView(RoleRequiredMixin, CaseFormMixin, RecordCreateView):
 
     def get_success_message(self, form):
         case = self.object
+        submitted = case.status == AidCase.Status.SUBMITTED
         if self.adding_another():
-            return _("%(case)s saved: %(worker)s, %(amount)s. Enter the next one.") % {
-                "case": case, "worker": case.worker.name, "amount": yuan(case.amount)}
-        return _("%(case)s saved.") % {"case": case}
+            if submitted:
+                text = _("%(case)s saved and submitted for approval: %(worker)s, %(amount)s. "
+                         "Enter the next one.")
+            else:
+                text = _("%(case)s saved as a draft: %(worker)s, %(amount)s. Enter the next one.")
+            return text % {"case": case, "worker": case.worker.name, "amount": yuan(case.amount)}
+        if submitted:
+            return _("%(case)s saved and submitted for approval.") % {"case": case}
+        return _("%(case)s saved as a draft (not submitted yet).") % {"case": case}
 
 
 class CaseUpdateView(RoleRequiredMixin, CaseFormMixin, RecordUpdateView):

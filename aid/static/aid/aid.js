@@ -38,4 +38,46 @@
   }
   boxes.forEach(function (box) { box.addEventListener("change", update); });
   update();
+
+  // Each row's own date: a ticked row shows the batch's date until its own is typed; a date
+  // typed in a row ticks it. (An empty row date is the batch's date on the server too.)
+  var batchDate = batch.querySelector("input[name=granted_on]");
+  var shown = batchDate ? batchDate.value : "";
+  function rowDate(box) {
+    var row = box.closest("tr");
+    return row ? row.querySelector("input[data-row-date]") : null;
+  }
+  function follow(box) {
+    var date = rowDate(box);
+    if (date && box.checked && (!date.value || date.value === shown)) {
+      date.value = batchDate ? batchDate.value : "";
+    }
+  }
+  boxes.forEach(function (box) {
+    box.addEventListener("change", function () { follow(box); });
+    var date = rowDate(box);
+    if (date) {
+      date.addEventListener("change", function () {
+        if (date.value && !box.checked) {
+          box.checked = true;
+          update();
+        }
+      });
+    }
+  });
+  if (all) {
+    all.addEventListener("change", function () { boxes.forEach(follow); });
+  }
+  if (batchDate) {
+    batchDate.addEventListener("change", function () {
+      boxes.forEach(function (box) {
+        var date = rowDate(box);
+        if (date && box.checked && (!date.value || date.value === shown)) {
+          date.value = batchDate.value;
+        }
+      });
+      shown = batchDate.value;
+    });
+  }
+  boxes.forEach(follow);
 })();

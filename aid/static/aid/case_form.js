@@ -1,5 +1,5 @@
 // The case form: find the worker as you type (server-side search, arrow keys and Enter),
-// and fill in the campaign's standard amount.
+// and fill in the campaign's standard amount and a date within the campaign.
 (function () {
   "use strict";
 
@@ -139,6 +139,26 @@
         amount.value = standard;
         filled = standard;
       }
+    });
+  }
+
+  // --- a date within the campaign --------------------------------------------------------
+  // Today, or the campaign's last day when it is over (its first when it has not begun), unless
+  // a date was typed. ISO dates compare as strings.
+  var granted = form.querySelector("input[name=granted_on]");
+  if (campaign && granted) {
+    var today = form.dataset.today || granted.value;
+    var dated = granted.value;  // the date last filled in here (or by the server)
+    campaign.addEventListener("change", function () {
+      var option = campaign.selectedOptions[0];
+      var start = option ? option.dataset.startsOn : undefined;
+      var end = option ? option.dataset.endsOn : undefined;
+      if (!start || !end || (granted.value && granted.value !== dated)) {
+        return;
+      }
+      var day = today < start ? start : (today > end ? end : today);
+      granted.value = day;
+      dated = day;
     });
   }
 })();
