@@ -67,11 +67,11 @@ def show_value(value: Any) -> str:
 def record_problems(record: models.Model, row: Row, columns: dict[str, str]
                     ) -> dict[str, list[str]]:
     """{field: messages} of `record` by its model's rules: its fields' validators and
-    `clean()`, without the uniqueness and constraint queries (the importer checks those for all
-    rows at once). Fields filled from unread cells, and relations not found, are left out."""
+    `clean()`, without queries: no uniqueness or constraint checks (the importer checks those
+    for all rows at once), relations not validated (the importer found them). Fields filled
+    from unread cells are left out."""
     fields = {column_field for column_field, key in columns.items() if key in row.unread}
-    fields |= {field.name for field in record._meta.concrete_fields
-               if field.is_relation and getattr(record, field.attname) is None}
+    fields |= {field.name for field in record._meta.concrete_fields if field.is_relation}
     try:
         record.full_clean(exclude=fields, validate_unique=False, validate_constraints=False)
     except ValidationError as refused:
