@@ -14,7 +14,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import path
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -60,7 +60,7 @@ def show_value(value: Any) -> str:
     if isinstance(value, date):
         return date_format(value, "DATE_FORMAT")
     if isinstance(value, Decimal):
-        return number_format(value, force_grouping=True)
+        return f"{value:,f}"
     return str(value)
 
 
