@@ -61,3 +61,14 @@ def test_the_preview_shows_the_sectors_label_the_dates_and_money(client, staff, 
                             "2012-06-30", "268500", None]], HEADERS))})
     cells = client.get(response.url).context["preview"][0][1]
     assert cells[3:7] == ["工业", "2012年1月1日", "2012年6月30日", "268,500.00元"]
+
+
+@pytest.mark.parametrize("column", range(len(HEADERS)), ids=HEADERS)
+def test_any_unreadable_cell_is_reported_with_the_rest_of_the_file_checked(unions, column):
+    row = ["嘉荫县林业局工会", "王春林", "地栽木耳", "工业", "2012-01-01", "2012-06-30", 100, ""]
+    row[column] = "巧" * 300
+    unknown = ["嘉荫县不存在工会", None, None, "工业", "2012-01-01", "2012-06-30", 100, None]
+    result = ReturnImporter().parse(xlsx([row, unknown], HEADERS), "a.xlsx")
+    where = [(e.row, e.column) for e in result.errors]
+    assert (2, HEADERS[column]) in where
+    assert (3, "基层工会") in where

@@ -110,3 +110,13 @@ def test_a_day_outside_the_named_round_is_refused_with_the_rounds_dates(fifth):
     ], HEADERS), "a.xlsx")
     assert [(e.row, e.column) for e in result.errors] == [(2, "结对日期")]
     assert "2012-12-31" in result.errors[0].message
+
+
+@pytest.mark.parametrize("column", range(len(HEADERS)), ids=HEADERS)
+def test_any_unreadable_cell_is_reported_with_the_rest_of_the_row_checked(fifth, column):
+    row = ["王建国", "县财政局", UNKNOWN_ID, "困难职工", "2011-03-15", "第五轮"]
+    row[column] = "巧" * 300
+    result = PairingImporter().parse(xlsx([row], HEADERS), "a.xlsx")
+    assert (2, HEADERS[column]) in [(e.row, e.column) for e in result.errors]
+    if column not in (2, 3):  # the worker is looked up, and is not in the archive
+        assert (2, "被帮扶对象") in [(e.row, e.column) for e in result.errors]

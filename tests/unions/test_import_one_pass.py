@@ -88,3 +88,14 @@ def test_date_columns_take_the_range_of_their_model_fields():
     with pytest.raises(ValueError, match="1949-10-01"):
         as_of(far)
     assert expires(far) == far
+
+
+@pytest.mark.parametrize("column", range(len(HEADERS)), ids=HEADERS)
+def test_any_unreadable_cell_is_reported_with_the_rest_of_the_row_checked(finance, column):
+    row = ["嘉荫县财政局工会", "2000-06-30", 45, 38, 0, 46, "是"]
+    row[column] = "巧" * 300
+    result = HeadcountImporter().parse(xlsx([row], HEADERS), "a.xlsx")
+    where = [(e.row, e.column) for e in result.errors]
+    assert (2, HEADERS[column]) in where
+    if column not in (0, 1):  # the date is checked against the union's founding
+        assert (2, "统计日期") in where
