@@ -1,7 +1,15 @@
 """The one import machinery: .xlsx/.csv files, all-or-nothing, a row-by-row error report.
 
-An app subclasses `Importer` (columns, `check()`, `save()`) and splices `import_urls()` into its
-urlpatterns: upload -> error report or preview -> confirm (one transaction) -> done.
+An app subclasses `Importer` (columns, `check()`, `save()`, optionally `records()`) and splices
+`import_urls()` into its urlpatterns: upload -> error report or preview -> confirm (one
+transaction) -> done.
+
+One upload, one report: the cells are parsed, then `check()` resolves and checks every row and
+`records()` puts the records a row makes through their models' rules, even when some cells could
+not be read (those cells, marked in `Row.unread` and None, are skipped: `check()` must not rely
+on them). So reading problems, missing records, duplicates and model rules are listed together.
+Date columns take the range of their model field (`field_day()`); the preview shows each value
+as the pages do (`Column.show()`: choice labels, names of records, dates, money).
 """
 
 import re
