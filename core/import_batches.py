@@ -189,8 +189,8 @@ def confirm(*, batch: ImportBatch, importer: Importer, by) -> ImportResult:
     """Import the batch's rows (the caller holds the batch locked, in a transaction): all of
     them, or none and the batch shows why."""
     result = rows_of(batch, importer)
-    if result.ok:
-        result = importer.confirm(result.rows, by=by)
+    # A file read again with bad cells is checked too, to list all its problems at once.
+    result = importer.confirm(result.rows, by=by) if result.ok else importer.check_rows(result)
     if result.ok:
         batch.status, batch.imported_at, batch.rows = (ImportBatch.Status.IMPORTED,
                                                        timezone.now(), None)

@@ -17,6 +17,13 @@ class RowError:
 class Row:
     number: int  # as the spreadsheet shows it (the header is row 1)
     values: dict[str, Any]
+    # The columns whose cell could not be read (bad or missing): their value is None and the
+    # reason is reported already; the checks leave them alone but check the row's other cells.
+    unread: set[str] = field(default_factory=set)
+
+    def read(self, *keys: str) -> bool:
+        """Whether every cell of `keys` was read well (an optional empty cell is, as None)."""
+        return self.unread.isdisjoint(keys)
 
 
 @dataclass
@@ -27,8 +34,13 @@ class Errors:
     headers: dict[str, str]
     items: list[RowError] = field(default_factory=list)
     count: int = 0
+    # (row, column key) of the cells already reported as unreadable: a check that would
+    # complain about their missing value is not listed on top of the reason.
+    unread: set[tuple[int, str]] = field(default_factory=set)
 
     def add(self, row: int, column: str, message: str) -> None:
+        if (row, column) in self.unread:
+            return
         self.count += 1
         if len(self.items) < MAX_ERRORS_LISTED:
             self.items.append(RowError(row, self.headers.get(column, column), str(message)))

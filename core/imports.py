@@ -1,25 +1,35 @@
 """The one import machinery: .xlsx/.csv files, all-or-nothing, a row-by-row error report.
 
-An app subclasses `Importer` (columns, `check()`, `save()`) and splices `import_urls()` into its
-urlpatterns: upload -> error report or preview -> confirm (one transaction) -> done.
+An app subclasses `Importer` (columns, `check()`, `save()`, optionally `records()`) and splices
+`import_urls()` into its urlpatterns: upload -> error report or preview -> confirm (one
+transaction) -> done.
+
+One upload, one report: the cells are parsed, then `check()` resolves and checks every row and
+`records()` puts the records a row makes through their models' rules, even when some cells could
+not be read (those cells, marked in `Row.unread` and None, are skipped: `check()` must not rely
+on them). So reading problems, missing records, duplicates and model rules are listed together.
+Date columns take the range of their model field (`field_day()`); the preview shows each value
+as the pages do (`Column.show()`: choice labels, names of records, dates, money).
 """
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.urls import path
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.dates import validate_typed_date
 from core.import_files import FileUnreadable, Limits, read_table
 from core.import_results import Errors, ImportResult, Row, RowError
+from core.money import yuan
 from core.text import ascii_digits, validate_name
 
 __all__ = ["Column", "Errors", "ImportResult", "Importer", "Row", "RowError", "import_urls"]
@@ -36,6 +46,46 @@ class Column:
     parse: Parser
     required: bool = True
     example: Any = ""
+    field: str = ""  # the model field the column fills (`Importer.records()`); default: key
+    display: Callable[[Any], str] | None = None  # the preview's text; default: the parser's
+
+    def show(self, value: Any) -> str:
+        """A value read (and resolved) from this column as the preview shows it."""
+        if value is None:
+            return ""
+        shown = self.display or getattr(self.parse, "display", None) or show_value
+        return shown(value)
+
+
+def show_value(value: Any) -> str:
+    """A value as a person reads it: 是/否, a localized date, a grouped number, a record's name."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return date_format(value, "DATE_FORMAT")
+    if isinstance(value, Decimal):
+        return f"{value:,f}"
+    return str(value)
+
+
+def record_problems(record: models.Model, row: Row, columns: dict[str, str]
+                    ) -> dict[str, list[str]]:
+    """{field: messages} of `record` by its model's rules: its fields' validators and
+    `clean()`, without queries: no uniqueness or constraint checks (the importer checks those
+    for all rows at once), relations not validated (the importer found them). Fields filled
+    from unread cells are left out."""
+    fields = {column_field for column_field, key in columns.items() if key in row.unread}
+    fields |= {field.name for field in record._meta.concrete_fields if field.is_relation}
+    try:
+        record.full_clean(exclude=fields, validate_unique=False, validate_constraints=False)
+    except ValidationError as refused:
+        return {field: [str(message) for message in messages]
+                for field, messages in refused.message_dict.items()}
+    return {}
 
 
 # ---- value parsers: each returns the value or raises ValueError with the user's message ----
@@ -137,6 +187,16 @@ def day(bounds: Callable[[date], None] = validate_typed_date) -> Parser:
     return parse
 
 
+def field_day(model: type[models.Model], field: str) -> Parser:
+    """A date column filling `model.field`: the field's own validators bound it (the range
+    its form and model apply: core.dates), not a copy of them."""
+    model_field = model._meta.get_field(field)
+
+    def parse(value: Any) -> date:
+        return _validated(_as_date(value), model_field.run_validators)
+    return parse
+
+
 def _as_date(value: Any) -> date:
     if isinstance(value, datetime):
         return value.date()
@@ -163,6 +223,15 @@ def choice(choices) -> Parser:
         labels = "、".join(str(member.label) for member in choices)
         raise ValueError(_("“%(value)s” is not one of: %(labels)s") % {"value": raw,
                                                                        "labels": labels})
+    parse.display = lambda value: str(choices(value).label)
+    return parse
+
+
+def money(minimum: Decimal | int | None = 0) -> Parser:
+    """An amount in yuan, two decimals at most (a model's DecimalField(max_digits=14,
+    decimal_places=2)); the preview shows it as money (core.money.yuan)."""
+    parse = decimal(places=2, minimum=minimum)
+    parse.display = lambda amount: yuan(amount, places=2)
     return parse
 
 
@@ -182,8 +251,15 @@ class Importer:
         """Create the records (inside the import's transaction); returns how many."""
         raise NotImplementedError
 
+    def records(self, row: Row) -> Iterable[models.Model]:  # noqa: ARG002  (to override)
+        """The unsaved records a checked row will make, whose models' rules (`full_clean()`)
+        the row must pass; none by default. Keep it cheap: no query per row."""
+        return ()
+
     def preview_cells(self, row: Row) -> list[str]:
-        return [_display(row.values.get(column.key)) for column in self.columns]
+        """The row as the user knows it: labels of choices, names of records, dates and
+        money formatted (`Column.show`)."""
+        return [column.show(row.values.get(column.key)) for column in self.columns]
 
     # -- the machinery --
     def headers(self) -> dict[str, str]:
@@ -208,13 +284,27 @@ class Importer:
         return ImportResult(rows, errors.sorted(), errors.count)
 
     def check_rows(self, result: ImportResult) -> ImportResult:
-        """`check()` the rows read well; the rows are those of `result`, their values resolved
-        (a union's name becomes the union...)."""
-        if not result.ok:
+        """`check()` the rows, their values resolved (a union's name becomes the union...), and
+        the rules of the records they make (`records()`); the problems of reading them are kept,
+        so that one report lists every problem of the file: the checks skip only the cells that
+        could not be read, never the rest of the file."""
+        if not result.rows:  # the file could not be read, or holds no data
             return result
-        errors = Errors(self.headers())
+        errors = Errors(self.headers(), items=list(result.errors), count=result.error_count,
+                        unread={(row.number, key) for row in result.rows for key in row.unread})
         self.check(result.rows, errors)
+        self._check_records(result.rows, errors)
         return ImportResult(result.rows, errors.sorted(), errors.count)
+
+    def _check_records(self, rows: list[Row], errors: Errors) -> None:
+        """Each row's `records()` through their models' own rules (`full_clean()`: the fields'
+        validators and `clean()`), their problems reported on the columns of those fields."""
+        columns = {column.field or column.key: column.key for column in self.columns}
+        for row in rows:
+            for record in self.records(row):
+                for field, messages in record_problems(record, row, columns).items():
+                    for message in messages:
+                        errors.add(row.number, columns.get(field, ""), message)
 
     def parse(self, content: bytes, filename: str) -> ImportResult:
         """Read and validate every row; nothing is written."""
@@ -223,18 +313,27 @@ class Importer:
     @transaction.atomic
     def run(self, content: bytes, filename: str, *, by) -> ImportResult:
         """Parse and, only when every row is good, save them all in one transaction."""
-        result = self.parse(content, filename)
-        if result.ok:
-            self.save(result.rows, by=by)
-        return result
+        return self._saved(self.parse(content, filename), by=by)
 
     @transaction.atomic
     def confirm(self, rows: list[Row], *, by) -> ImportResult:
         """Check rows read earlier against the records as they are now and, only when every
         row is good, save them all in one transaction."""
-        result = self.check_rows(ImportResult(rows, []))
-        if result.ok:
-            self.save(result.rows, by=by)
+        return self._saved(self.check_rows(ImportResult(rows, [])), by=by)
+
+    def _saved(self, result: ImportResult, *, by) -> ImportResult:
+        """Save the rows of a good result; a rule that only the saving finds (a record changed
+        by someone else meanwhile) undoes the whole save and is reported, not raised."""
+        if not result.ok:
+            return result
+        try:
+            with transaction.atomic():
+                self.save(result.rows, by=by)
+        except ValidationError as refused:
+            errors = Errors(self.headers())
+            for message in refused.messages:
+                errors.add(0, "", message)
+            return ImportResult(result.rows, errors.sorted(), errors.count)
         return result
 
     def _positions(self, header: list[str]) -> dict[str, int]:
@@ -265,19 +364,22 @@ class Importer:
             if all(_blank(cell) for cell in cells):
                 continue
             values: dict[str, Any] = {}
+            unread: set[str] = set()
             for column in self.columns:
                 index = positions.get(column.key)
                 raw = cells[index] if index is not None and index < len(cells) else None
+                values[column.key] = None
                 if _blank(raw):
                     if column.required:
                         errors.add(number, column.key, _("is required"))
-                    values[column.key] = None
+                        unread.add(column.key)
                     continue
                 try:
                     values[column.key] = column.parse(raw)
                 except ValueError as problem:
                     errors.add(number, column.key, str(problem))
-            rows.append(Row(number, values))
+                    unread.add(column.key)
+            rows.append(Row(number, values, unread))
         return rows
 
     def template_workbook(self) -> bytes:
@@ -286,14 +388,6 @@ class Importer:
         example = [column.example for column in self.columns]
         return workbook_bytes([column.header for column in self.columns], [example],
                               title=str(self.title))
-
-
-def _display(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
 
 
 def import_urls(importer_class: type[Importer], *, name: str, roles: tuple[str, ...],

@@ -28,6 +28,9 @@ def sector(value) -> str:
     return imports.choice(Sector)(raw)  # refuses it, naming the sectors in the page's language
 
 
+sector.display = lambda value: str(Sector(value).label)
+
+
 class ReturnImporter(Importer):
     """One return per row: a union's own, or a household's (owner named in its union)."""
 
@@ -38,10 +41,11 @@ class ReturnImporter(Importer):
         Column("owner", "自营经济户户主", imports.text(50), required=False, example="王春林"),
         Column("business", "经营项目", imports.text(100), required=False, example="地栽木耳"),
         Column("sector", "行业", sector, example="农林牧渔业"),
-        Column("period_start", "起始日期", imports.day(), example="2012-01-01"),
-        Column("period_end", "截止日期", imports.day(), example="2012-06-30"),
-        Column("value_added", "增加值（元）", imports.decimal(places=2, minimum=0),
-               example="268500.00"),
+        Column("period_start", "起始日期", imports.field_day(ValueAddedReturn, "period_start"),
+               example="2012-01-01"),
+        Column("period_end", "截止日期", imports.field_day(ValueAddedReturn, "period_end"),
+               example="2012-06-30"),
+        Column("value_added", "增加值（元）", imports.money(minimum=0), example="268500.00"),
         Column("note", "备注", imports.text(200), required=False, example=""),
     )
 
@@ -69,10 +73,12 @@ class ReturnImporter(Importer):
 
     @staticmethod
     def _unions(rows: list[Row], errors: Errors) -> dict[str, Union]:
-        names = {row.values["union"] for row in rows}
+        names = {row.values["union"] for row in rows if row.values["union"] is not None}
         unions = {union.name: union for union in Union.objects.filter(name__in=names)}
         for row in rows:
             union = unions.get(row.values["union"])
+            if row.values["union"] is None:  # unreadable: reported already
+                continue
             if union is None:
                 errors.add(row.number, "union",
                            _("No union is named “%(name)s”.") % {"name": row.values["union"]})

@@ -10,7 +10,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -52,7 +51,8 @@ class PairingImporter(imports.Importer):
         Column("beneficiary", "被帮扶对象", imports.name(100), example="朝阳镇黑木耳创业基地"),
         Column("beneficiary_kind", "对象类别", imports.choice(Beneficiary.Kind),
                example="创业基地"),
-        Column("paired_on", "结对日期", imports.day(), example="2011-03-15"),
+        Column("paired_on", "结对日期", imports.field_day(Pairing, "paired_on"),
+               example="2011-03-15"),
         Column("round", "轮次", imports.text(50), required=False, example="第五轮"),
         Column("description", "说明", imports.text(200), required=False,
                example="朝阳镇 地栽黑木耳"),
@@ -73,9 +73,11 @@ class PairingImporter(imports.Importer):
         self._check_pairs(rows, errors)
 
     def _round_of(self, row: Row, errors: Errors, rounds: list[Round]) -> Round | None:
-        """The round named in the row, or the one running on its day; None when neither."""
+        """The round named in the row, or the one running on its day; None when neither. The
+        day's rules in the round (inside it, not in the future) are the pairing's own
+        (`records()`: Pairing.clean)."""
         values = row.values
-        if values["beneficiary_kind"] not in IMPORTED_KINDS:
+        if values["beneficiary_kind"] not in (*IMPORTED_KINDS, None):
             errors.add(row.number, "beneficiary_kind",
                        _("only hardship workers and entrepreneurship bases are imported"))
         day = values["paired_on"]
@@ -83,23 +85,29 @@ class PairingImporter(imports.Importer):
             chosen = next((r for r in rounds if r.name == values["round"]), None)
             if chosen is None:
                 errors.add(row.number, "round", _("no poverty-alleviation round has this name"))
-                return None
-        else:
-            running = [r for r in rounds if r.covers(day)]
-            chosen = max(running, key=lambda r: r.starts_on) if running else None
-            if chosen is None:
-                errors.add(row.number, "paired_on",
-                           _("no poverty-alleviation round runs on this date"))
-                return None
-        if not chosen.covers(day):
-            errors.add(row.number, "paired_on", chosen.outside_message().messages[0])
-        elif day > timezone.localdate():
-            errors.add(row.number, "paired_on", _("is in the future"))
-        return chosen
+            return chosen
+        if day is None:  # unreadable: reported already
+            return None
+        running = [r for r in rounds if r.covers(day)]
+        if not running:
+            errors.add(row.number, "paired_on",
+                       _("no poverty-alleviation round runs on this date"))
+            return None
+        return max(running, key=lambda r: r.starts_on)
+
+    def records(self, row: Row) -> list[Pairing]:
+        """The pair the row makes, for the model's rules on its day; no query (the rounds come
+        with their programme, the beneficiary found is the one checked)."""
+        found = self.found[row.number]
+        if found.round is None:
+            return []
+        return [Pairing(round=found.round, beneficiary=found.beneficiary,
+                        paired_on=row.values["paired_on"])]
 
     def _find_workers(self, rows: list[Row], errors: Errors) -> None:
         """The hardship worker of each worker row: by ID number, or by a name held once."""
-        workers_rows = [r for r in rows if r.values["beneficiary_kind"] == Beneficiary.Kind.WORKER]
+        workers_rows = [r for r in rows if r.values["beneficiary_kind"] == Beneficiary.Kind.WORKER
+                        and r.values["beneficiary"] is not None]
         ids = {normalize_id_number(r.values["beneficiary"]) for r in workers_rows
                if _looks_like_id_number(r.values["beneficiary"])}
         names = {r.values["beneficiary"] for r in workers_rows
@@ -130,7 +138,8 @@ class PairingImporter(imports.Importer):
         """The beneficiary records that exist already: a worker's, or a base of that name."""
         workers = [f.worker for f in self.found.values() if f.worker is not None]
         base_names = {r.values["beneficiary"] for r in rows
-                      if r.values["beneficiary_kind"] == Beneficiary.Kind.BASE}
+                      if r.values["beneficiary_kind"] == Beneficiary.Kind.BASE
+                      and r.values["beneficiary"] is not None}
         existing = Beneficiary.objects.filter(
             Q(worker__in=workers) | Q(kind=Beneficiary.Kind.BASE, name__in=base_names))
         by_worker, bases = {}, defaultdict(list)
@@ -153,7 +162,8 @@ class PairingImporter(imports.Importer):
     def _find_helpers(self, rows: list[Row], errors: Errors) -> None:
         wanted = Q()
         for column, kind in HELPER_COLUMNS:
-            wanted |= Q(kind=kind, name__in={r.values[column] for r in rows})
+            wanted |= Q(kind=kind, name__in={r.values[column] for r in rows
+                                             if r.values[column] is not None})
         existing = defaultdict(list)
         for helper in Helper.objects.filter(wanted):
             existing[(helper.kind, helper.name)].append(helper)
@@ -174,7 +184,7 @@ class PairingImporter(imports.Importer):
         seen: dict[tuple, int] = {}
         for row in rows:
             found = self.found[row.number]
-            if found.round is None:
+            if found.round is None or not row.read("beneficiary", "beneficiary_kind"):
                 continue
             if found.beneficiary is not None and (found.round.pk, found.beneficiary.pk) in active:
                 errors.add(row.number, "beneficiary",

@@ -13,7 +13,7 @@ from core import imports
 from core.imports import Column, Errors, Importer, Row
 
 from . import services
-from .models import AHEAD, TERM_YEARS, HeadcountReturn, Union, return_problem, share_problems
+from .models import TERM_YEARS, HeadcountReturn, Union, return_problem, share_problems
 from .validators import normalize_credit_code
 
 YES = {"是", "有", "yes", "y", "true", "1", "√"}
@@ -47,13 +47,19 @@ def yes_no() -> Callable[[Any], bool]:
     return parse
 
 
+def union_day(field: str) -> Callable[[Any], date]:
+    """A date of the union's columns, in the range of the union's field (the form's)."""
+    return imports.field_day(Union, field)
+
+
 class HeadcountImporter(Importer):
     kind = "unions-headcount"
     title = gettext_lazy("Import headcount returns")
     columns = (
         Column("union", "工会名称或统一社会信用代码", imports.text(100),
                example="嘉荫县财政局工会"),
-        Column("as_of", "统计日期", imports.day(), example=date(2012, 6, 30)),
+        Column("as_of", "统计日期", imports.field_day(HeadcountReturn, "as_of"),
+               example=date(2012, 6, 30)),
         Column("members", "会员人数", imports.integer(minimum=0), example=45),
         Column("employed", "在职职工", imports.integer(minimum=0), example=38),
         Column("laid_off", "下岗职工", imports.integer(minimum=0), example=0),
@@ -63,45 +69,39 @@ class HeadcountImporter(Importer):
         Column("migrant_members", "农民工会员", imports.integer(minimum=0), required=False,
                example=0),
         Column("legal_person", "法人资格", yes_no(), required=False, example="是"),
-        Column("committee_elected_on", "委员会选举日期", imports.day(), required=False,
-               example=date(2010, 4, 16)),
+        Column("committee_elected_on", "委员会选举日期", union_day("committee_elected_on"),
+               required=False, example=date(2010, 4, 16)),
         Column("committee_term_years", "委员会任期（年）", imports.integer(minimum=1, maximum=99),
                required=False, example=5),
-        Column("contract_signed_on", "集体合同签订日期", imports.day(), required=False,
-               example=date(2011, 3, 1)),
-        Column("contract_expires_on", "集体合同到期日期", imports.day(AHEAD), required=False,
-               example=date(2014, 2, 28)),
-        Column("wage_agreement_signed_on", "工资专项集体合同签订日期", imports.day(),
-               required=False, example=date(2012, 3, 1)),
-        Column("wage_agreement_expires_on", "工资专项集体合同到期日期", imports.day(AHEAD),
-               required=False, example=date(2013, 2, 28)),
+        Column("contract_signed_on", "集体合同签订日期", union_day("contract_signed_on"),
+               required=False, example=date(2011, 3, 1)),
+        Column("contract_expires_on", "集体合同到期日期", union_day("contract_expires_on"),
+               required=False, example=date(2014, 2, 28)),
+        Column("wage_agreement_signed_on", "工资专项集体合同签订日期",
+               union_day("wage_agreement_signed_on"), required=False, example=date(2012, 3, 1)),
+        Column("wage_agreement_expires_on", "工资专项集体合同到期日期",
+               union_day("wage_agreement_expires_on"), required=False,
+               example=date(2013, 2, 28)),
     )
 
     def check(self, rows: list[Row], errors: Errors) -> None:
-        """Resolve unions by name or code, then the model's rules and duplicates, in 2 queries."""
-        keys = {row.values["union"] for row in rows}
-        unions = Union.objects.filter(Q(name__in=keys) | Q(
-            credit_code__in={normalize_credit_code(k) for k in keys}))
-        by_key = {}
-        for union in unions:
-            by_key[union.name] = union
-            if union.credit_code:
-                by_key[union.credit_code] = union
-
+        """Resolve unions by name or code, then the model's rules and duplicates, in 2 queries.
+        A row's cells that could not be read are left out; its other cells are checked."""
+        by_key = self._unions(rows)
         seen: dict[tuple[int, date], int] = {}
         given: dict[int, dict[str, tuple[Any, int]]] = {}  # union -> field -> (value, row)
         for row in rows:
             values = row.values
-            union = by_key.get(values["union"]) or by_key.get(
-                normalize_credit_code(values["union"]))
+            values["joined"] = values["joined"] or 0
+            self._check_counts(row, errors)
+            union = self._union_of(row, by_key, errors)
             if union is None:
-                errors.add(row.number, "union", _("no union has the name or credit code "
-                                                  "“%(value)s”") % {"value": values["union"]})
                 continue
             values["union"] = union
-            values["joined"] = values["joined"] or 0
-            self._check_return(row, errors)
             self._collect_union_values(row, given.setdefault(union.pk, {}), errors)
+            if values["as_of"] is None:
+                continue
+            self._check_return(row, errors)
             key = (union.pk, values["as_of"])
             if key in seen:
                 errors.add(row.number, "as_of", _("row %(row)d already has a return of this "
@@ -119,11 +119,40 @@ class HeadcountImporter(Importer):
                                             "correct it on the union's page instead"))
 
     @staticmethod
+    def _unions(rows: list[Row]) -> dict[str, Union]:
+        """The unions the rows name, by name and by credit code (one query)."""
+        keys = {row.values["union"] for row in rows if row.values["union"] is not None}
+        unions = Union.objects.filter(Q(name__in=keys) | Q(
+            credit_code__in={normalize_credit_code(k) for k in keys}))
+        by_key = {}
+        for union in unions:
+            by_key[union.name] = union
+            if union.credit_code:
+                by_key[union.credit_code] = union
+        return by_key
+
+    @staticmethod
+    def _union_of(row: Row, by_key: dict[str, Union], errors: Errors) -> Union | None:
+        named = row.values["union"]
+        if named is None:  # unreadable: reported already
+            return None
+        union = by_key.get(named) or by_key.get(normalize_credit_code(named))
+        if union is None:
+            errors.add(row.number, "union", _("no union has the name or credit code "
+                                              "“%(value)s”") % {"value": named})
+        return union
+
+    @staticmethod
     def _check_return(row: Row, errors: Errors) -> None:
-        values = row.values
-        problem = return_problem(values["union"], values["as_of"])
+        problem = return_problem(row.values["union"], row.values["as_of"])
         if problem:
             errors.add(row.number, problem[0], str(problem[1]))
+
+    @staticmethod
+    def _check_counts(row: Row, errors: Errors) -> None:
+        values = row.values
+        if values["members"] is None:  # unreadable: reported already
+            return
         if values["joined"] > values["members"]:
             errors.add(row.number, "joined", _("cannot exceed the members (%(members)d)")
                        % {"members": values["members"]})
@@ -169,14 +198,6 @@ class HeadcountImporter(Importer):
                 given_by = fields.get(field) or fields.get(PARTNERS.get(field, "")) or min(
                     fields.values(), key=lambda pair: pair[1])
                 errors.add(given_by[1], field, str(message))
-
-    def preview_cells(self, row: Row) -> list[str]:
-        cells = super().preview_cells(row)
-        index = [column.key for column in self.columns].index("legal_person")
-        flag = row.values.get("legal_person")
-        if flag is not None:
-            cells[index] = _("Yes") if flag else _("No")
-        return cells
 
     def save(self, rows: list[Row], *, by) -> int:
         changed = {field for row in rows for field in UNION_FIELDS

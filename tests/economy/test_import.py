@@ -124,7 +124,7 @@ def test_upload_preview_and_confirm_through_the_pages(client, staff, unions):
     response = client.post(reverse("economy:return-import"), {"file": upload})
     assert response.status_code == 302
     preview = client.get(response["Location"])
-    assert "45000000" in preview.content.decode()
+    assert "45,000,000.00元" in preview.content.decode()  # money as money
     assert not ValueAddedReturn.objects.exists()
     done = client.post(response["Location"])
     assert done["Location"] == reverse("economy:return-list")
