@@ -32,6 +32,9 @@ def register(model: type[models.Model], *, view_roles, upload_roles, withdraw_ro
     defaults to the roles that upload."""
     if not view_roles or not upload_roles:
         raise ValueError("documents.register needs view_roles and upload_roles")
+    if not hasattr(model, "get_absolute_url"):
+        raise ValueError(f"{model._meta.label} needs get_absolute_url(): its page shows the "
+                         f"documents and every upload or withdrawal returns to it")
     _registry[model._meta.label_lower] = Access(
         model=model, view_roles=tuple(view_roles), upload_roles=tuple(upload_roles),
         withdraw_roles=tuple(withdraw_roles or upload_roles),

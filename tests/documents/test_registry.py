@@ -28,3 +28,10 @@ def test_registering_needs_the_roles():
     with pytest.raises(ValueError, match="view_roles"):
         registry.register(Campaign, view_roles=(), upload_roles=("staff",))
     assert registry.access_for(Campaign) is None
+
+
+def test_a_registered_model_needs_a_page_to_return_to():
+    from core.models import FormSubmission
+
+    with pytest.raises(ValueError, match="get_absolute_url"):
+        registry.register(FormSubmission, view_roles=("staff",), upload_roles=("staff",))
