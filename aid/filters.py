@@ -13,6 +13,7 @@ from django_filters import CharFilter, ChoiceFilter, ModelChoiceFilter
 
 from core.forms import DATE_INPUT
 from core.lists import DateFilter, ListFilterSet, SortFilter
+from core.pinyin import clean_term, name_matches
 from unions.models import Union
 
 from .figures import reported_from, reported_to
@@ -26,15 +27,16 @@ KIND_CHOICES = [*AidCase.Kind.choices, (RELIEF, _("All relief (living, medical, 
 STATUS_CHOICES = [*AidCase.Status.choices,
                   (COUNTED, _("Counted (approved or paid)")),
                   (PENDING, _("Pending (draft or submitted)"))]
-SEARCH_HINT = _("Name or last digits of the ID number")
+SEARCH_HINT = _("Name, pinyin or last digits of the ID number")
 
 
 def worker_matches(prefix: str, text: str) -> Q:
-    """Search words: digits (and X) match the end of the ID number, anything else the name."""
-    text = normalize_id_number(text)
+    """Search words: digits (and X) match the end of the ID number, anything else the name's
+    characters or its pinyin in full or by initials (core.pinyin.name_matches)."""
+    text = normalize_id_number(clean_term(text))
     if text and all(ch in "0123456789X" for ch in text):
         return Q(**{f"{prefix}id_number__endswith": text})
-    return Q(**{f"{prefix}name__icontains": text.strip()})
+    return name_matches(text, prefix=prefix)
 
 
 class QuickSelect(forms.Select):

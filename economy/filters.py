@@ -6,6 +6,7 @@ from django_filters import CharFilter, ChoiceFilter, ModelChoiceFilter
 
 from core.forms import DATE_INPUT, PeriodForm
 from core.lists import DateFilter, ListFilterSet, SortFilter
+from unions.filters import union_matches
 from unions.models import Union
 
 from .models import Sector
@@ -25,7 +26,7 @@ class HouseholdFilterSet(ListFilterSet):
 
     def search(self, queryset: QuerySet, _name: str, value: str) -> QuerySet:
         return queryset.filter(Q(owner__icontains=value) | Q(business__icontains=value)
-                               | Q(union__name__icontains=value))
+                               | union_matches(value, prefix="union__"))
 
 
 class ReturnFilterSet(ListFilterSet):

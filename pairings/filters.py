@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ModelChoiceField
 
+from aid.filters import worker_matches
 from core.forms import DATE_INPUT
 from core.lists import DateFilter, ListFilterSet, SortFilter
 from core.text import ascii_int
@@ -89,7 +90,7 @@ class PairingFilterSet(ListFilterSet):
                                               helper__name__icontains=value)
         return queryset.filter(
             Q(beneficiary__name__icontains=value)
-            | Q(beneficiary__worker__name__icontains=value)
+            | worker_matches("beneficiary__worker__", value)
             | Exists(helper)
         )
 
