@@ -21,7 +21,7 @@ computed per request.
 
 import unicodedata
 
-from django.db.models import Q
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from pypinyin import Style, lazy_pinyin
 
 KEY_LENGTH = 800  # a 100-character union name: 600 letters of pinyin + 100 initials + spaces
@@ -83,3 +83,16 @@ def name_matches(term: str, *, prefix: str = "") -> Q:
         found |= (Q(**{f"{prefix}name_pinyin__startswith": letters})
                   | Q(**{f"{prefix}name_pinyin__contains": f" {letters}"}))
     return found
+
+
+def closest_first(queryset: QuerySet, term: str) -> QuerySet:
+    """`queryset` with the names that start with the term (or whose pinyin does) first, then
+    by name: the order of a type-ahead's suggestions."""
+    term = clean_term(term)
+    starts = Q(name__istartswith=term)
+    letters = pinyin_term(term)
+    if letters:
+        starts |= Q(name_pinyin__startswith=letters)
+    return queryset.annotate(closeness=Case(When(starts, then=Value(0)), default=Value(1),
+                                            output_field=IntegerField())
+                             ).order_by("closeness", "name", "pk")

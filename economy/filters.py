@@ -2,12 +2,12 @@
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
-from django_filters import CharFilter, ChoiceFilter, ModelChoiceFilter
+from django_filters import CharFilter, ChoiceFilter
 
 from core.forms import DATE_INPUT, PeriodForm
 from core.lists import DateFilter, ListFilterSet, SortFilter
 from unions.filters import union_matches
-from unions.models import Union
+from unions.pickers import union_filter
 
 from .models import Sector
 
@@ -19,8 +19,7 @@ class HouseholdFilterSet(ListFilterSet):
     q = CharFilter(label=_("Search"), max_length=100, method="search")
     sector = ChoiceFilter(label=_("Sector"), choices=Sector.choices,
                           empty_label=_("All sectors"))
-    union = ModelChoiceFilter(label=_("Union"), queryset=Union.objects.order_by("name"),
-                              empty_label=_("All unions"))
+    union = union_filter("union", label=_("Union"))
     sort = SortFilter(fields={"owner": "owner", "started_on": "started_on",
                               "grant_total": "grants"}, default="owner")
 
