@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import CharFilter, ChoiceFilter
 
 from core.forms import DATE_INPUT, PeriodForm
-from core.lists import DateFilter, ListFilterSet, SortFilter
+from core.lists import SEARCH_LABEL, DateFilter, ListFilterSet, SortFilter
 from unions.filters import union_matches
 from unions.pickers import union_filter
 
@@ -16,7 +16,7 @@ class HouseholdFilterSet(ListFilterSet):
     """`?q=&sector=&union=&sort=`: search owner, business or union; sort by owner (default),
     start or grants."""
 
-    q = CharFilter(label=_("Search"), max_length=100, method="search")
+    q = CharFilter(label=SEARCH_LABEL, max_length=100, method="search")
     sector = ChoiceFilter(label=_("Sector"), choices=Sector.choices,
                           empty_label=_("All sectors"))
     union = union_filter("union", label=_("Union"))

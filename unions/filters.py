@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import CharFilter, ChoiceFilter
 
 from core.forms import DATE_INPUT
-from core.lists import DateFilter, ListFilterSet, SortFilter
+from core.lists import SEARCH_LABEL, DateFilter, ListFilterSet, SortFilter
 from core.pinyin import clean_term, name_matches
 
 from .models import HeadcountReturn, Union, UnionQuerySet, election_overdue, expiring, in_force
@@ -51,7 +51,7 @@ class LenientForm(forms.Form):
 class UnionFilterSet(ListFilterSet):
     """The unions as the list's parameters say, each with its counts at the date `on`."""
 
-    q = CharFilter(label=_("Search"), max_length=100, method="search")
+    q = CharFilter(label=SEARCH_LABEL, max_length=100, method="search")
     kind = ChoiceFilter(
         label=_("kind"), method="of_kind", empty_label=_("All kinds"),
         choices=[(GRASSROOTS, _("Grassroots unions (without the industry joint unions)")),
