@@ -135,6 +135,69 @@ class PickerChoiceField(forms.ModelChoiceField):
             super().validate(value)
 
 
+class MultiplePickerInput(PickerInput):
+    """Several records: each chosen one a ticked box (untick to take it out, with or without
+    JavaScript), and the search box that adds one more."""
+
+    template_name = "core/widgets/picker_multiple.html"
+
+    def use_required_attribute(self, _initial) -> bool:
+        return False  # the search box stays empty when the ticked boxes are the choice
+
+    def value_from_datadict(self, data, _files, name):
+        getlist = getattr(data, "getlist", None)
+        chosen = list(getlist(name)) if getlist else list(data.get(name) or [])
+        text = clean_term(data.get(name + TEXT_SUFFIX))
+        return [*chosen, Typed(text)] if text else chosen
+
+    def get_context(self, name, value, attrs):
+        context = forms.Widget.get_context(self, name, value, attrs)
+        values = [v for v in (value or []) if not isinstance(v, Typed)]
+        typed = next((v for v in (value or []) if isinstance(v, Typed)), "")
+        field = self.choices.field
+        records = field.records_of(values)
+        context["widget"].update(
+            chosen=[(record.pk, field.label_from_instance(record), field.detail_of(record))
+                    for record in records],
+            text=typed, search_url=reverse(self.search_url) + (
+                f"?{self.search_query}" if self.search_query else ""),
+            placeholder=self.placeholder, text_name=name + TEXT_SUFFIX,
+            term_length=TERM_LENGTH)
+        return context
+
+
+class PickerMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Records picked one by one as you type; typed text must match exactly one record."""
+
+    default_error_messages = PickerChoiceField.default_error_messages
+
+    def __init__(self, queryset, *, matches: Callable[[str], Q], search_url: str,
+                 detail: Callable[[object], str] | None = None, placeholder: str = "",
+                 **kwargs) -> None:
+        kwargs.setdefault("widget", MultiplePickerInput(search_url, placeholder=placeholder))
+        super().__init__(queryset, **kwargs)
+        self.matches, self.detail = matches, detail
+
+    def records_of(self, values: list) -> list:
+        """The chosen records among the choices (bad ids left out), in name order."""
+        ids = [int(v) for v in values if str(v).isdigit() and len(str(v)) <= 18]
+        return list(self.queryset.filter(pk__in=ids)) if ids else []
+
+    def detail_of(self, record: object) -> str:
+        return self.detail(record) if self.detail is not None else ""
+
+    def clean(self, value):
+        value = list(value or [])
+        typed = [v for v in value if isinstance(v, Typed)]
+        chosen = [v for v in value if not isinstance(v, Typed)]
+        for text in typed:
+            single = PickerChoiceField(self.queryset, matches=self.matches, search_url="",
+                                       widget=forms.HiddenInput)
+            single.label_from_instance = self.label_from_instance
+            chosen.append(str(single.to_python(text).pk))
+        return super().clean(chosen)
+
+
 class PickerFilter(ModelChoiceFilter):
     """A list filter picking one record as you type; typed text keeps every match."""
 
@@ -150,7 +213,8 @@ class PickerFilter(ModelChoiceFilter):
         return super().filter(qs, value)
 
 
-def pick_in(form: forms.BaseForm, name: str, field: PickerChoiceField) -> None:
+def pick_in(form: forms.BaseForm, name: str,
+            field: PickerChoiceField | PickerMultipleChoiceField) -> None:
     """Put `field` in place of the form's field `name`, keeping its label, help and required."""
     old = form.fields[name]
     field.label, field.required = old.label, old.required

@@ -6,7 +6,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.picker import PickerChoiceField, PickerFilter
+from core.picker import PickerChoiceField, PickerFilter, PickerMultipleChoiceField
 from core.pinyin import clean_term, closest_first
 
 from .filters import union_matches
@@ -46,6 +46,15 @@ def union_field(queryset: QuerySet[Union] | None = None, *, active_only: bool = 
         Union.objects.order_by("name") if queryset is None else queryset,
         matches=union_matches, search_url=SEARCH_URL, detail=union_detail,
         search_query="active=1" if active_only else "", placeholder=PLACEHOLDER, **kwargs)
+
+
+def unions_field(queryset: QuerySet[Union] | None = None,
+                 **kwargs: object) -> PickerMultipleChoiceField:
+    """A form's several unions, each picked as you type."""
+    return PickerMultipleChoiceField(
+        Union.objects.order_by("name") if queryset is None else queryset,
+        matches=union_matches, search_url=SEARCH_URL, detail=union_detail,
+        placeholder=PLACEHOLDER, **kwargs)
 
 
 def union_filter(field_name: str, label: str | None = None) -> PickerFilter:

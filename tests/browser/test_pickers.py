@@ -84,3 +84,26 @@ def test_the_case_list_union_filter_is_picked_as_you_type(page, live_server):
     page.get_by_role("button", name="查询").click()
     page.wait_for_url(f"**/aid/cases/?*union={union.pk}*")
     assert page.locator("input[name=union_text]").input_value() == union.name
+
+
+def test_unions_of_an_activity_are_added_as_you_type(page, live_server):
+    from activities.models import Activity
+
+    make_user(Role.STAFF, "clerk", full_name="张工作")
+    first, second = make_union(name="赵家村工会"), make_union(name="嘉荫县林业局工会")
+    sign_in(page, live_server, "clerk")
+    page.goto(f"{live_server.url}/activities/new/")
+    page.fill("input[name=title]", "环城赛")
+    page.select_option("select[name=kind]", "sports")
+    page.fill("input[name=held_on]", "2012-04-28")
+    page.select_option("select[name=level]", "county")
+    box = page.locator("input[name=unions_text]")
+    for term in ("zhao", "jyx"):
+        box.press_sequentially(term, delay=50)
+        suggestions(page, "unions").get_by_role("option").first.wait_for()
+        box.press("Enter")
+        assert box.input_value() == ""
+    assert page.locator("input[name=unions]:checked").count() == 2
+    page.get_by_test_id("record-form").locator("button[type=submit]").click()
+    page.wait_for_url("**/activities/*/")
+    assert set(Activity.objects.get().unions.all()) == {first, second}

@@ -140,3 +140,49 @@ def test_the_household_list_search_box_matches_the_union_by_pinyin(client, staff
     client.force_login(staff)
     listed = client.get(reverse("economy:household-list"), {"q": "zyz"}).context["object_list"]
     assert list(listed) == [household]
+
+
+def activity_data(**fields) -> dict:
+    return {"title": "环城赛", "kind": "sports", "held_on": "2012-04-28", "level": "county",
+            "submission_token": str(uuid4()), **fields}
+
+
+def test_an_activity_takes_ticked_unions_and_one_typed(client, staff):
+    from activities.models import Activity
+
+    ticked = make_union(name="嘉荫县林业局工会")
+    typed = make_union(name="朝阳镇工会")
+    make_union(name="红光乡工会")
+    client.force_login(staff)
+    response = client.post(reverse("activities:activity-create"),
+                           activity_data(unions=[ticked.pk], unions_text="zyz"))
+    assert response.status_code == 302
+    assert set(Activity.objects.get().unions.all()) == {ticked, typed}
+
+
+def test_an_activity_form_shows_its_unions_ticked_not_every_union(client, staff):
+    from tests.support.factories import make_activity
+
+    chosen = make_union(name="嘉荫县林业局工会")
+    make_union(name="红光乡工会")
+    activity = make_activity()
+    activity.unions.set([chosen])
+    client.force_login(staff)
+    content = client.get(reverse("activities:activity-update", args=[activity.pk])
+                         ).content.decode()
+    assert f'name="unions" value="{chosen.pk}" checked' in content
+    assert "红光乡工会" not in content
+    assert 'name="unions_text"' in content
+
+
+def test_an_activity_refuses_typed_text_matching_several_unions(client, staff):
+    from activities.models import Activity
+
+    make_union(name="朝阳镇工会")
+    make_union(name="朝阳村工会")
+    client.force_login(staff)
+    response = client.post(reverse("activities:activity-create"),
+                           activity_data(unions_text="zhaoyang"))
+    assert response.status_code == 200
+    assert "朝阳村工会" in " ".join(response.context["form"].errors["unions"])
+    assert not Activity.objects.exists()

@@ -11,6 +11,8 @@
     var shown = box.querySelector("[data-picker-shown]");
     var results = box.querySelector("[data-picker-results]");
     var chosen = box.querySelector("[data-picker-chosen]");
+    var multiple = box.hasAttribute("data-picker-multiple");
+    var list = box.querySelector("[data-picker-list]");
     var items = [];
     var found = [];
     var active = -1;
@@ -36,7 +38,43 @@
       }
     }
 
+    function add(record) {
+      // Several records: each chosen one a ticked box (unticking takes it out).
+      var boxes = list.querySelectorAll("input[type=checkbox]");
+      for (var i = 0; i < boxes.length; i++) {
+        if (boxes[i].value === String(record.id)) {
+          boxes[i].checked = true;
+          return;
+        }
+      }
+      var item = document.createElement("li");
+      item.className = "form-check";
+      var label = document.createElement("label");
+      label.className = "form-check-label";
+      var tick = document.createElement("input");
+      tick.type = "checkbox";
+      tick.className = "form-check-input";
+      tick.name = box.dataset.name;
+      tick.value = String(record.id);
+      tick.checked = true;
+      label.append(tick, " " + record.label);
+      item.append(label);
+      if (record.detail) {
+        var detail = document.createElement("span");
+        detail.className = "text-muted small ms-1";
+        detail.textContent = record.detail;
+        item.append(detail);
+      }
+      list.append(item);
+    }
+
     function choose(record) {
+      if (multiple) {
+        add(record);
+        query.value = "";
+        close();
+        return;
+      }
       value.value = record.id;
       query.value = record.label;
       shown.value = record.label;
@@ -99,9 +137,11 @@
     }
 
     query.addEventListener("input", function () {
-      value.value = "";  // typing again means choosing again
-      shown.value = "";
-      chosen.textContent = "";
+      if (!multiple) {
+        value.value = "";  // typing again means choosing again
+        shown.value = "";
+        chosen.textContent = "";
+      }
       window.clearTimeout(timer);
       timer = window.setTimeout(search, 200);
     });
