@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import CharFilter, ChoiceFilter
 
 from core.forms import DATE_INPUT, PeriodForm
-from core.lists import DateFilter, ListFilterSet
+from core.lists import SEARCH_LABEL, DateFilter, ListFilterSet
 
 from .models import Activity
 
@@ -18,7 +18,7 @@ class ActivityFilterSet(ListFilterSet):
     end = DateFilter(label=_("To"), field_name="held_on", lookup_expr="lte", widget=DATE_INPUT)
     kind = ChoiceFilter(label=_("Kind"), choices=Activity.Kind.choices,
                         empty_label=_("All kinds"))
-    q = CharFilter(label=_("Search"), max_length=100, method="search")
+    q = CharFilter(label=SEARCH_LABEL, max_length=100, method="search")
 
     class Meta:
         form = PeriodForm  # the end not before the start

@@ -1,7 +1,8 @@
 from django import forms
 
 from core.forms import DATE_INPUT
-from unions.models import Union
+from core.picker import pick_in
+from unions.pickers import unions_field
 
 from .models import Activity
 
@@ -12,10 +13,9 @@ class ActivityForm(forms.ModelForm):
         fields = ["title", "kind", "edition", "cup", "held_on", "level", "co_organisers",
                   "participants", "participant_count", "unions", "results", "awards"]
         widgets = {"held_on": DATE_INPUT, "results": forms.Textarea(attrs={"rows": 3}),
-                   "awards": forms.Textarea(attrs={"rows": 3}),
-                   "unions": forms.SelectMultiple(attrs={"size": 8})}
+                   "awards": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unions"].queryset = Union.objects.order_by("name")
+        pick_in(self, "unions", unions_field())
 

@@ -18,6 +18,7 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from accounts.roles import Role
+from core.pinyin import search_key
 from unions.models import Union
 
 from .models import AidCase, Campaign, HardshipWorker
@@ -148,8 +149,10 @@ def _new_worker(index: int, union: Union) -> HardshipWorker:
              (HardshipWorker.HardshipLevel.RELATIVE, HardshipWorker.HardshipLevel.ACCIDENT)
              [index % 2])
     id_number = id_number_for(index)
+    name = name_for(index)
     return HardshipWorker(
-        name=name_for(index),
+        name=name,
+        name_pinyin=search_key(name),  # bulk_create skips save(), which derives it
         id_number=id_number,
         birth_date=birth_date_of(id_number),  # bulk_create skips save(), which derives them
         sex=sex_of(id_number),

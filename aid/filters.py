@@ -5,15 +5,13 @@ from datetime import date
 
 from django import forms
 from django.db.models import Q, QuerySet
-from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_filters import CharFilter, ChoiceFilter, ModelChoiceFilter
 
 from core.forms import DATE_INPUT
 from core.lists import DateFilter, ListFilterSet, SortFilter
-from unions.models import Union
+from core.pinyin import clean_term, name_matches
+from unions.pickers import union_filter
 
 from .figures import reported_from, reported_to
 from .models import AidCase, Campaign, HardshipWorker
@@ -28,37 +26,16 @@ STATUS_CHOICES = [*AidCase.Status.choices,
                   (COUNTED, _("Counted (approved or paid)")),
                   (PENDING, _("Pending (draft or submitted)")),
                   (TO_FIX, _("Rejected, not entered again"))]
-SEARCH_HINT = _("Name or last digits of the ID number")
+SEARCH_HINT = _("Name, pinyin or last digits of the ID number")
 
 
 def worker_matches(prefix: str, text: str) -> Q:
-    """Search words: digits (and X) match the end of the ID number, anything else the name."""
-    text = normalize_id_number(text)
+    """Search words: digits (and X) match the end of the ID number, anything else the name's
+    characters or its pinyin in full or by initials (core.pinyin.name_matches)."""
+    text = normalize_id_number(clean_term(text))
     if text and all(ch in "0123456789X" for ch in text):
         return Q(**{f"{prefix}id_number__endswith": text})
-    return Q(**{f"{prefix}name__icontains": text.strip()})
-
-
-class QuickSelect(forms.Select):
-    """A <select> built without a template per option: the same markup, but fast with the
-    thousands of options of a province's union registry."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        selected = {str(v) for v in self.format_value(value)}
-        options = format_html_join("", '<option value="{}"{}>{}</option>', (
-            (str(key), SELECTED if str(key) in selected else "", label)
-            for key, label in self.choices))
-        return format_html('<select name="{}"{}>{}</select>', name,
-                           flatatt(self.build_attrs(self.attrs, attrs)), options)
-
-
-SELECTED = mark_safe(" selected")
-
-
-def union_filter(field_name: str) -> ModelChoiceFilter:
-    return ModelChoiceFilter(field_name=field_name, label=_("union"), widget=QuickSelect,
-                             queryset=Union.objects.order_by("name").only("pk", "name"),
-                             empty_label=_("All unions"))
+    return name_matches(text, prefix=prefix)
 
 
 class CaseFilterSet(ListFilterSet):

@@ -5,10 +5,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DATE_INPUT, DateField
-from core.text import REASON_LENGTH, ascii_int
+from core.picker import pick_in
+from core.text import REASON_LENGTH
 from unions.models import Union
+from unions.pickers import union_field
 
 from .models import AidCase, Campaign, HardshipWorker
+from .pickers import worker_field
 from .validators import normalize_id_number
 
 
@@ -37,8 +40,9 @@ class WorkerForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.existing_worker: HardshipWorker | None = None
-        self.fields["union"].queryset = active_unions(
-            self.instance.union if self.instance.union_id else None)
+        pick_in(self, "union", union_field(
+            active_unions(self.instance.union if self.instance.union_id else None),
+            active_only=True))
         self.fields["id_number"].widget.attrs.update({"autocomplete": "off",
                                                       "spellcheck": "false"})
         if not self.instance.pk:
@@ -88,23 +92,6 @@ class CampaignSelect(forms.Select):
         return option
 
 
-class WorkerSearchInput(forms.TextInput):
-    """The chosen worker's id, set by the search box beside it (aid/static/aid/case_form.js)."""
-
-    template_name = "aid/widgets/worker_search.html"
-
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        worker = None
-        # The value comes back as typed when the form is shown again with errors: only a
-        # plausible id is looked up (text or a 30-digit number would crash the query).
-        pk = ascii_int(value)
-        if pk is not None:
-            worker = HardshipWorker.objects.select_related("union").filter(pk=pk).first()
-        context["worker"] = worker
-        return context
-
-
 class CaseForm(forms.ModelForm):
     submit_now = forms.BooleanField(
         label=_("Submit for approval at once"), required=False,
@@ -115,7 +102,6 @@ class CaseForm(forms.ModelForm):
         model = AidCase
         fields = ["worker", "kind", "method", "campaign", "amount", "granted_on", "notes"]
         widgets = {
-            "worker": WorkerSearchInput,
             "campaign": CampaignSelect,
             "method": forms.RadioSelect,
             "granted_on": DATE_INPUT,
@@ -127,8 +113,10 @@ class CaseForm(forms.ModelForm):
         self.fields["method"].choices = AidCase.Method.choices
         self.fields["campaign"].queryset = Campaign.objects.order_by("-starts_on")
         self.fields["campaign"].empty_label = _("No campaign")
+        pick_in(self, "worker", worker_field())
         self.fields["worker"].error_messages["required"] = _(
-            "Choose a worker: type part of the name or the last digits of the ID number.")
+            "Choose a worker: type part of the name, its pinyin or the last digits of the ID "
+            "number.")
         self.fields["amount"].widget.attrs.update({"min": "0.01", "step": "0.01"})
         if self.instance.pk:
             del self.fields["submit_now"]

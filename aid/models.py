@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 from accounts.roles import DECIDERS, EDITORS, has_role
 from core.fields import DateField, PhoneField, TextField
 from core.money import yuan
+from core.pinyin import KEY_LENGTH, search_key
 from core.text import NOTE_LENGTH, REASON_LENGTH, validate_name
 
 from .validators import (
@@ -54,6 +55,8 @@ class HardshipWorker(models.Model):
         OTHER = "other", _("Other")
 
     name = models.CharField(_("full name"), max_length=50, validators=[validate_name])
+    # The name's pinyin search key (core.pinyin), derived on save and in every bulk write.
+    name_pinyin = models.CharField(max_length=KEY_LENGTH, blank=True, default="", editable=False)
     id_number = models.CharField(
         _("ID number"), max_length=18, unique=True, validators=[validate_resident_id],
         error_messages={"unique": _("An archive with this ID number already exists.")},
@@ -80,7 +83,7 @@ class HardshipWorker(models.Model):
     exited_on = DateField(_("out of hardship on"), null=True, blank=True)
     version = models.PositiveIntegerField(default=0, editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["name_pinyin"])
 
     class Meta:
         verbose_name = _("hardship worker")
@@ -88,7 +91,10 @@ class HardshipWorker(models.Model):
         ordering = ["name", "pk"]
         # The list and the search box sort by name: with a fragment, the first matches come
         # from walking this index instead of sorting every match.
-        indexes = [models.Index(fields=["name", "id"], name="worker_name")]
+        indexes = [models.Index(fields=["name", "id"], name="worker_name"),
+                   # Pinyin prefixes (core.pinyin.name_matches); the operator class is PostgreSQL's.
+                   models.Index(fields=["name_pinyin"], name="worker_name_pinyin",
+                                opclasses=["varchar_pattern_ops"])]
         constraints = [
             models.CheckConstraint(
                 condition=Q(exited_on__isnull=True) | Q(exited_on__gte=F("registered_on")),
@@ -107,6 +113,9 @@ class HardshipWorker(models.Model):
         self.id_number = normalize_id_number(self.id_number)
         self.birth_date = birth_date_of(self.id_number)
         self.sex = sex_of(self.id_number)
+        self.name_pinyin = search_key(self.name)
+        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "name_pinyin"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

@@ -14,12 +14,13 @@ from accounts.models import User
 from accounts.roles import DECIDERS, EDITORS, has_role
 from core.lists import list_url
 from core.money import money_sum
+from core.pinyin import closest_first
 from core.todos import Todo
 
 from .filters import MINE, TO_FIX, WorkerFilterSet
 from .models import AidCase, Campaign, HardshipWorker
 
-SEARCH_LIMIT = 10  # the case form's worker box
+SEARCH_LIMIT = 10  # the worker pickers' suggestions
 COUNTED = Q(cases__status__in=AidCase.COUNTED_STATUSES)
 PENDING = Q(cases__status__in=AidCase.PENDING_STATUSES)
 
@@ -109,11 +110,15 @@ def workers() -> QuerySet[HardshipWorker]:
 
 
 def worker_search(data: QueryDict) -> QuerySet[HardshipWorker]:
-    """The first workers matching `q` (and `union`) by name, for the case form; none without q."""
+    """The first workers matching `q` (and `union`) for the worker pickers, closest first;
+    `current=1`: only those still in hardship; none without q."""
     found = WorkerFilterSet(data, queryset=HardshipWorker.objects.select_related("union"))
     if not found.is_valid() or not found.form.cleaned_data["q"]:
         return HardshipWorker.objects.none()
-    return found.qs[:SEARCH_LIMIT]
+    workers = found.qs
+    if data.get("current") == "1":
+        workers = workers.filter(exited_on__isnull=True)
+    return closest_first(workers, found.form.cleaned_data["q"])[:SEARCH_LIMIT]
 
 
 def worker_cases(worker: HardshipWorker) -> QuerySet[AidCase]:

@@ -19,6 +19,7 @@ from accounts.roles import Role
 from accounts.services import role_group
 from aid.models import AidCase, Campaign, HardshipWorker
 from aid.validators import resident_id_checksum
+from core.pinyin import search_key
 from unions.models import HeadcountReturn, Union
 from unions.validators import CREDIT_CODE_CHARSET, credit_code_check_character
 
@@ -128,12 +129,14 @@ def gen_unions(ctx: Context) -> None:
         joint = (rng.choice(joints[county]) if kind == Union.Kind.PRIVATE and joints.get(county)
                  and rng.random() < 0.3 else None)
         code = "" if rng.random() < 0.15 else credit_code(serial, kind, county)
-        rows.append((pk, name, kind, code, person_name(rng), phone(rng), f"{place}{industry}路"
-                     f"{rng.randint(1, 300)}号", established, dissolved, joint, 0))
+        rows.append((pk, name, search_key(name), kind, code, person_name(rng), phone(rng),
+                     f"{place}{industry}路{rng.randint(1, 300)}号", established, dissolved, joint,
+                     0))
         if kind != Union.Kind.JOINT:
             ctx.unions.append((pk, county, established, dissolved))
-    ctx.writer.insert(Union, ("id", "name", "kind", "credit_code", "chair", "phone", "address",
-                              "established_on", "dissolved_on", "joint_union_id", "version"),
+    ctx.writer.insert(Union, ("id", "name", "name_pinyin", "kind", "credit_code", "chair", "phone",
+                              "address", "established_on", "dissolved_on", "joint_union_id",
+                              "version"),
                       rows, label="unions", total=total)
 
 
@@ -185,16 +188,18 @@ def gen_workers(ctx: Context) -> None:
             registered = day_between(rng, max(date(2014, 1, 1), established), LAST_DAY)
             exited = (day_between(rng, registered, LAST_DAY) if rng.random() < 0.3 else None)
             ctx.workers.append((first_id + serial, registered, exited))
-            yield (first_id + serial, person_name(rng), number,
+            name = person_name(rng)
+            yield (first_id + serial, name, search_key(name), number,
                    date(int(number[6:10]), int(number[10:12]), int(number[12:14])),
                    "M" if int(number[16]) % 2 else "F", phone(rng), union, "",
                    rng.choice(statuses), rng.choice(levels), rng.sample(causes, rng.randint(1, 2)),
                    rng.randint(1, 6), Decimal(rng.randint(200, 1500)), registered, exited, 0)
 
     ctx.writer.insert(HardshipWorker, (
-        "id", "name", "id_number", "birth_date", "sex", "phone", "union_id", "employer",
-        "employment_status", "hardship_level", "causes", "household_size", "income_per_capita",
-        "registered_on", "exited_on", "version"), rows(), label="hardship workers", total=total)
+        "id", "name", "name_pinyin", "id_number", "birth_date", "sex", "phone", "union_id",
+        "employer", "employment_status", "hardship_level", "causes", "household_size",
+        "income_per_capita", "registered_on", "exited_on", "version"), rows(),
+        label="hardship workers", total=total)
 
 
 CAMPAIGNS = (("元旦春节送温暖", (1, 5), (2, 15), Decimal(500)),

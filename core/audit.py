@@ -6,7 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.db import models
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 ACTIONS = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
@@ -106,6 +106,9 @@ def _show(field, value, names) -> str:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return str(_("yes") if value else _("no"))
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        # Stored in UTC; shown as the wall time of the current time zone (Asia/Shanghai).
+        return formats.localize(timezone.localtime(value))
     if isinstance(value, (date, datetime, Decimal)):
         return formats.localize(value)
     if isinstance(value, list):

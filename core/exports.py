@@ -7,6 +7,7 @@ from decimal import Decimal
 from urllib.parse import quote
 
 from django.http import HttpResponse
+from django.utils import timezone
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # OWASP CSV/formula injection: cells starting with these are read as formulas by spreadsheets.
@@ -14,7 +15,11 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(value):
-    """Numbers and dates as they are; text that could start a formula gets a leading quote."""
+    """Numbers and dates as they are, a moment as the local wall time (spreadsheets have no time
+    zones: openpyxl refuses aware datetimes, and UTC would read 8 hours off); text that could
+    start a formula gets a leading quote."""
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        return timezone.make_naive(value)  # the current time zone, Asia/Shanghai
     if value is None or isinstance(value, (int, float, Decimal, date, datetime)):
         return value
     text = str(value)

@@ -2,11 +2,12 @@
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
-from django_filters import CharFilter, ChoiceFilter, ModelChoiceFilter
+from django_filters import CharFilter, ChoiceFilter
 
 from core.forms import DATE_INPUT, PeriodForm
-from core.lists import DateFilter, ListFilterSet, SortFilter
-from unions.models import Union
+from core.lists import SEARCH_LABEL, DateFilter, ListFilterSet, SortFilter
+from unions.filters import union_matches
+from unions.pickers import union_filter
 
 from .models import Sector
 
@@ -15,17 +16,16 @@ class HouseholdFilterSet(ListFilterSet):
     """`?q=&sector=&union=&sort=`: search owner, business or union; sort by owner (default),
     start or grants."""
 
-    q = CharFilter(label=_("Search"), max_length=100, method="search")
+    q = CharFilter(label=SEARCH_LABEL, max_length=100, method="search")
     sector = ChoiceFilter(label=_("Sector"), choices=Sector.choices,
                           empty_label=_("All sectors"))
-    union = ModelChoiceFilter(label=_("Union"), queryset=Union.objects.order_by("name"),
-                              empty_label=_("All unions"))
+    union = union_filter("union", label=_("Union"))
     sort = SortFilter(fields={"owner": "owner", "started_on": "started_on",
                               "grant_total": "grants"}, default="owner")
 
     def search(self, queryset: QuerySet, _name: str, value: str) -> QuerySet:
         return queryset.filter(Q(owner__icontains=value) | Q(business__icontains=value)
-                               | Q(union__name__icontains=value))
+                               | union_matches(value, prefix="union__"))
 
 
 class ReturnFilterSet(ListFilterSet):

@@ -2,7 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DATE_INPUT
-from unions.models import Union
+from core.picker import pick_in
+from unions.pickers import union_field
 
 from .models import AnnualTarget, Household, SupportGrant, ValueAddedReturn
 
@@ -16,7 +17,7 @@ class HouseholdForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["union"].queryset = Union.objects.order_by("name")
+        pick_in(self, "union", union_field())
 
 
 class ReturnForm(forms.ModelForm):
@@ -32,7 +33,7 @@ class ReturnForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["union"].queryset = Union.objects.order_by("name")
+        pick_in(self, "union", union_field())
         self.fields["household"].queryset = Household.objects.order_by("owner", "pk")
 
 

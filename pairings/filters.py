@@ -7,8 +7,9 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ModelChoiceField
 
+from aid.filters import worker_matches
 from core.forms import DATE_INPUT
-from core.lists import DateFilter, ListFilterSet, SortFilter
+from core.lists import SEARCH_LABEL, DateFilter, ListFilterSet, SortFilter
 from core.text import ascii_int
 
 from .models import (
@@ -68,7 +69,7 @@ class PairingFilterSet(ListFilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Pairing.Status.choices,
                                          empty_label=_("All"))
     q = django_filters.CharFilter(
-        label=_("Search"), max_length=100, method="search",
+        label=SEARCH_LABEL, max_length=100, method="search",
         widget=forms.TextInput(attrs={"type": "search",
                                       "placeholder": _("Beneficiary or helper")}))
     sort = SortFilter(fields={"paired_on": "paired_on", "beneficiary_name": "beneficiary",
@@ -89,7 +90,7 @@ class PairingFilterSet(ListFilterSet):
                                               helper__name__icontains=value)
         return queryset.filter(
             Q(beneficiary__name__icontains=value)
-            | Q(beneficiary__worker__name__icontains=value)
+            | worker_matches("beneficiary__worker__", value)
             | Exists(helper)
         )
 

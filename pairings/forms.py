@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from aid.models import HardshipWorker
+from aid.pickers import worker_field
 from core.forms import DATE_INPUT, DateField
 from core.text import NOTE_LENGTH, REASON_LENGTH, validate_name
 
@@ -27,11 +28,6 @@ class RoundForm(ModelFieldsMixin, forms.ModelForm):
             self.fields["programme"].disabled = True
 
 
-class WorkerChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: HardshipWorker) -> str:
-        return f"{obj.name} ({obj.masked_id_number})"
-
-
 class PairingCreateForm(forms.Form):
     """A new pair: the round, the beneficiary (from the archive or by name), its helpers."""
 
@@ -39,9 +35,9 @@ class PairingCreateForm(forms.Form):
         label=_("Round"), queryset=Round.objects.select_related("programme"))
     beneficiary_kind = forms.ChoiceField(label=_("Beneficiary kind"),
                                          choices=Beneficiary.Kind.choices)
-    worker = WorkerChoiceField(
-        label=_("Hardship worker"), required=False,
-        queryset=HardshipWorker.objects.filter(exited_on__isnull=True).order_by("name", "pk"),
+    worker = worker_field(
+        HardshipWorker.objects.filter(exited_on__isnull=True).order_by("name", "pk"),
+        current_only=True, label=_("Hardship worker"), required=False,
         help_text=_("For a hardship worker: chosen from the archive."),
     )
     beneficiary_name = forms.CharField(

@@ -1,8 +1,10 @@
 """The summary as a Word document (GB/T 9704 layout) and as an Excel workbook."""
 
 import io
+from datetime import UTC, datetime
 from decimal import Decimal
 
+from django.utils import timezone
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
@@ -155,11 +157,13 @@ def _sign_off(document, summary: doc.Document) -> None:
         paragraph.paragraph_format.right_indent = CHAR * 4
 
 
-def docx_bytes(summary: doc.Document, *, draft: bool) -> bytes:
+def docx_bytes(summary: doc.Document, *, draft: bool, made_at: datetime | None = None) -> bytes:
     """A Word file of the summary: A4, the official fonts set for East-Asian text, the addressee,
     headings 一、（一）, numbered tables, the sign-off, page numbers; "草稿" on each page of a
-    `draft` (a document that is not a published version)."""
+    `draft` (a document that is not a published version). `made_at` (default now) is the file's
+    created and modified time."""
     document = Document()
+    _properties(document, summary, made_at or timezone.now())
     _page(document, draft=draft)
     title = _paragraph(document, summary.title, TITLE_FONT, TITLE, indent=False,
                        align=WD_ALIGN_PARAGRAPH.CENTER)
@@ -190,6 +194,17 @@ def docx_bytes(summary: doc.Document, *, draft: bool) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _properties(document, summary: doc.Document, made_at: datetime) -> None:
+    """The file's title, author and times (python-docx's template says 2013). OOXML stores
+    them in UTC ("…Z") and Word shows them in the reader's zone; python-docx writes the wall
+    time it is given followed by "Z", so the moment is handed over in UTC."""
+    properties = document.core_properties
+    properties.title, properties.author = summary.title, summary.federation
+    properties.last_modified_by = summary.federation
+    moment = made_at.astimezone(UTC).replace(tzinfo=None)
+    properties.created = properties.modified = moment
 
 
 def xlsx_bytes(summary: doc.Document) -> bytes:

@@ -177,7 +177,8 @@ class PublicationDocxView(PeriodMixin, View):
     def get(self, request, year, half, number):
         publication = self.publication()
         document = publication.content()
-        return _download(docx_bytes(document, draft=False), DOCX_CONTENT_TYPE,
+        return _download(docx_bytes(document, draft=False, made_at=publication.published_at),
+                         DOCX_CONTENT_TYPE,
                          f"{document.title}-v{publication.number}.docx")
 
 

@@ -12,9 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import CharFilter, ChoiceFilter
 
 from core.forms import DATE_INPUT
-from core.lists import DateFilter, ListFilterSet, SortFilter
+from core.lists import SEARCH_LABEL, DateFilter, ListFilterSet, SortFilter
+from core.pinyin import clean_term, name_matches
 
 from .models import HeadcountReturn, Union, UnionQuerySet, election_overdue, expiring, in_force
+from .validators import normalize_credit_code
 
 ACTIVE, DISSOLVED, ALL = "active", "dissolved", "all"
 GRASSROOTS = "grassroots"  # a pseudo-kind: every kind but the industry joint unions
@@ -23,6 +25,17 @@ IN_FORCE, EXPIRING, NONE = "in_force", "expiring", "none"
 AGREEMENT_CHOICES = [(IN_FORCE, _("In force")),
                      (EXPIRING, _("Expiring within 90 days")),
                      (NONE, _("None in force"))]
+
+
+def union_matches(text: str, prefix: str = "") -> Q:
+    """A union by its name's characters or pinyin (core.pinyin.name_matches) or by characters
+    of its credit code (a term with a digit)."""
+    text = clean_term(text)
+    found = name_matches(text, prefix=prefix)
+    code = normalize_credit_code(text)
+    if any(ch.isdigit() for ch in code):
+        found |= Q(**{f"{prefix}credit_code__contains": code})
+    return found
 
 
 class LenientForm(forms.Form):
@@ -38,7 +51,7 @@ class LenientForm(forms.Form):
 class UnionFilterSet(ListFilterSet):
     """The unions as the list's parameters say, each with its counts at the date `on`."""
 
-    q = CharFilter(label=_("Search"), max_length=100, method="search")
+    q = CharFilter(label=SEARCH_LABEL, max_length=100, method="search")
     kind = ChoiceFilter(
         label=_("kind"), method="of_kind", empty_label=_("All kinds"),
         choices=[(GRASSROOTS, _("Grassroots unions (without the industry joint unions)")),
@@ -95,8 +108,7 @@ class UnionFilterSet(ListFilterSet):
         return super().filter_queryset(queryset.with_counts_on(self.counts_on()))
 
     def search(self, queryset: UnionQuerySet, _name: str, value: str) -> UnionQuerySet:
-        return queryset.filter(Q(name__icontains=value) | Q(credit_code__iexact=value)
-                               | Q(chair__icontains=value))
+        return queryset.filter(union_matches(value) | Q(chair__icontains=clean_term(value)))
 
     def of_kind(self, queryset: UnionQuerySet, _name: str, value: str) -> UnionQuerySet:
         return queryset.grassroots() if value == GRASSROOTS else queryset.filter(kind=value)

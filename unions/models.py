@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from core.dates import DateRangeValidator
 from core.fields import DateField, PhoneField
+from core.pinyin import KEY_LENGTH, search_key
 from core.text import validate_name
 
 from .validators import normalize_credit_code, validate_credit_code
@@ -114,6 +115,8 @@ class Union(models.Model):
         OTHER = "other", _("Other")
 
     name = models.CharField(_("name"), max_length=100, unique=True, validators=[validate_name])
+    # The name's pinyin search key (core.pinyin), derived on save and in every bulk write.
+    name_pinyin = models.CharField(max_length=KEY_LENGTH, blank=True, default="", editable=False)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     credit_code = models.CharField(
         _("unified social credit code"), max_length=18, blank=True,
@@ -161,13 +164,16 @@ class Union(models.Model):
     # Optimistic locking: a form opened before someone else saved is refused.
     version = models.PositiveIntegerField(default=0, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["version"])
+    history = HistoricalRecords(excluded_fields=["version", "name_pinyin"])
     objects = UnionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("grassroots union")
         verbose_name_plural = _("grassroots unions")
         ordering = ["name"]
+        # Pinyin prefixes (core.pinyin.name_matches); the operator class is PostgreSQL's.
+        indexes = [models.Index(fields=["name_pinyin"], name="union_name_pinyin",
+                                opclasses=["varchar_pattern_ops"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["credit_code"], condition=~Q(credit_code=""),
@@ -202,6 +208,9 @@ class Union(models.Model):
 
     def save(self, *args: object, **kwargs: object) -> None:
         self.derive_election_due()
+        self.name_pinyin = search_key(self.name)
+        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "name_pinyin"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

@@ -11,6 +11,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from accounts.models import User
 from core.locking import lock_version
+from core.pinyin import search_key
 
 from .models import HeadcountReturn, Union
 
@@ -75,10 +76,13 @@ def returns_import(*, returns: Iterable[HeadcountReturn], by: User,
 def _unions_update(unions: list[Union], fields: list[str], *, by: User) -> None:
     if any(field.startswith("committee_") for field in fields):
         fields = [*fields, "election_due_on"]
+    if "name" in fields:  # bulk_update skips save(), which derives the pinyin key
+        fields = [*fields, "name_pinyin"]
     stored = Union.objects.select_for_update().in_bulk([union.pk for union in unions])
     changed = []
     for union in unions:
         union.derive_election_due()
+        union.name_pinyin = search_key(union.name)
         if any(getattr(union, field) != getattr(stored[union.pk], field) for field in fields):
             union.version = F("version") + 1
             changed.append(union)

@@ -10,6 +10,7 @@ app_name = "unions"
 
 urlpatterns = [
     path("", views.UnionListView.as_view(), name="union-list"),
+    path("search/", views.UnionSearchView.as_view(), name="union-search"),
     path("new/", views.UnionCreateView.as_view(), name="union-create"),
     path("<int:pk>/", views.UnionDetailView.as_view(), name="union-detail"),
     path("<int:pk>/edit/", views.UnionUpdateView.as_view(), name="union-update"),

@@ -2,13 +2,13 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import DetailView, FormView
+from django.views.generic import DetailView, FormView, View
 
 from accounts.mixins import RoleRequiredMixin
 from accounts.roles import ADMINS, READERS
@@ -20,6 +20,7 @@ from . import selectors, services
 from .filters import UnionFilterSet
 from .forms import DissolveForm, HeadcountReturnForm, UnionForm
 from .models import EXPIRING_WITHIN_DAYS, HeadcountReturn, Union
+from .pickers import union_detail, union_search
 
 
 class UnionListView(RoleRequiredMixin, FilteredListView):
@@ -48,6 +49,18 @@ class UnionListView(RoleRequiredMixin, FilteredListView):
             show_wage=extra["wage"], column_count=10 + sum(extra.values()) + bool(joined_between),
             joined_between=joined_between,
             worklists=selectors.worklists(on), **kwargs)
+
+
+class UnionSearchView(RoleRequiredMixin, View):
+    """JSON for the union pickers (core.picker): at most ten unions matching `q`."""
+
+    roles = READERS
+
+    def get(self, request):
+        return JsonResponse({"results": [
+            {"id": union.pk, "label": union.name, "detail": union_detail(union)}
+            for union in union_search(request.GET)
+        ]})
 
 
 class UnionExportView(UnionListView):

@@ -12,6 +12,7 @@ from .. import selectors, services
 from ..filters import WorkerFilterSet
 from ..forms import WorkerForm
 from ..models import HardshipWorker
+from ..pickers import worker_detail
 from ..validators import mask_id_number
 
 
@@ -85,11 +86,12 @@ class WorkerUpdateView(RoleRequiredMixin, WorkerSaveMixin, RecordUpdateView):
 
 
 class WorkerSearchView(RoleRequiredMixin, View):
-    """JSON for the case form's worker box: at most ten matches, ID numbers masked."""
+    """JSON for the worker pickers (core.picker): at most ten matches, ID numbers masked."""
 
     def get(self, request):
         return JsonResponse({"results": [
-            {"id": w.pk, "name": w.name, "id_number": w.masked_id_number,
+            {"id": w.pk, "label": w.name, "detail": worker_detail(w),
+             "name": w.name, "id_number": w.masked_id_number,
              "union": w.union.name, "hardship_level": w.get_hardship_level_display(),
              "exited": w.exited_on is not None}
             for w in selectors.worker_search(request.GET)

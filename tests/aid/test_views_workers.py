@@ -74,7 +74,8 @@ def test_search_json_masks_id_numbers(client, staff):
     client.force_login(staff)
     response = client.get(reverse("aid:worker-search"), {"q": "桂芝"})
     assert response.json()["results"] == [{
-        "id": worker.pk, "name": "刘桂芝", "id_number": MASKED, "union": worker.union.name,
+        "id": worker.pk, "label": "刘桂芝", "detail": f"{MASKED} · {worker.union.name} · 深度困难",
+        "name": "刘桂芝", "id_number": MASKED, "union": worker.union.name,
         "hardship_level": "深度困难", "exited": False}]
     assert ID not in response.content.decode()
 

@@ -28,7 +28,7 @@ def test_relief_case_from_fast_entry_to_paid(page, live_server):
     # Staff: fast entry, the worker found by typing part of the name and chosen by keyboard.
     sign_in(page, live_server, "staff")
     page.goto(f"{live_server.url}/aid/cases/new/")
-    search = page.locator("[data-worker-query]")
+    search = page.locator("input[name=worker_text]")
     search.press_sequentially("秀英", delay=50)
     option = page.get_by_role("option").first
     option.wait_for()
@@ -36,7 +36,7 @@ def test_relief_case_from_fast_entry_to_paid(page, live_server):
     assert worker.masked_id_number in option.inner_text()
     assert worker.id_number not in page.content()
     search.press("Enter")
-    assert page.locator("[data-worker-value]").input_value() == str(worker.pk)
+    assert page.locator("input[name=worker]").input_value() == str(worker.pk)
     page.select_option("select[name=kind]", "medical")
     page.fill("input[name=amount]", "3000")
     page.fill("input[name=granted_on]", "2012-03-15")

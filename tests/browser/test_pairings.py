@@ -24,7 +24,7 @@ def test_staff_pair_a_student_with_two_branches_and_the_form_shows_only_fitting_
     page.select_option("[name=round]", str(students.pk))
     page.select_option("[name=beneficiary_kind]", "student")
     assert not page.locator("[name=official]").is_visible()
-    assert not page.locator("[name=worker]").is_visible()
+    assert not page.locator("[name=worker_text]").is_visible()
     page.fill("[name=beneficiary_name]", "王思雨")
     page.fill("[name=beneficiary_description]", "嘉荫县第一中学 初二")
     page.fill("[name=branches]", "县财政局机关党支部\n朝阳镇光明村党支部")

@@ -34,6 +34,7 @@ EXPECTED = {
     "unions:headcount-create": REGISTRY,
     "unions:headcount-update": REGISTRY,
     "unions:union-export": READERS,
+    "unions:union-search": READERS,
     "unions:headcount-import": REGISTRY,
     "unions:headcount-import-preview": REGISTRY,
     "unions:headcount-import-template": REGISTRY,

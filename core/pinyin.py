@@ -1,0 +1,98 @@
+"""Names found by pinyin: the stored search key of a name, and the one matching rule.
+
+A name's search key (`search_key`) is a few space-separated tokens, all lower-case ASCII:
+
+- the full pinyin without tones: 赵大山 → "zhaodashan";
+- the initials: "zds";
+- for names of up to four syllables (people), each mix of initials then the rest in full:
+  "zdashan", "zdshan", so that "zdsh" (the way people type 赵大山 with 山 spelled) matches.
+
+Characters that are not Han stay as they are, lower-cased (letters and digits only): "ABC木业"
+→ "abcmuye abcmy". Polyphones take pypinyin's most common reading (heteronyms off: 单 is "dan").
+
+The rule (`name_matches`), used by every search box and type-ahead of unions and workers: a term
+with a Han character (or anything but letters) matches the name's characters anywhere; a term of
+Latin letters matches the name's characters or the start of a token of the key — the start of
+the full pinyin ("zhao", "zhaod"), of the initials ("zd", "zds") or of a mix ("zdsh"). Spaces
+in the term are ignored ("zhao da" is "zhaoda"). The key is stored in an indexed column, kept up
+to date by the model's save() and by every bulk write (they call `search_key` too), never
+computed per request.
+"""
+
+import unicodedata
+
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from pypinyin import Style, lazy_pinyin
+
+KEY_LENGTH = 800  # a 100-character union name: 600 letters of pinyin + 100 initials + spaces
+TERM_LENGTH = 50  # a longer search term is cut here
+MIXED_UP_TO = 4  # syllables: the initials-then-full mixes are stored for names this short
+
+
+def _syllables(name: str) -> list[str]:
+    """The name's syllables: the pinyin of each Han character, each run of other letters or
+    digits as one lower-case word."""
+    syllables = []
+    for part in lazy_pinyin(unicodedata.normalize("NFKC", name or ""), style=Style.NORMAL,
+                            errors=lambda text: [text]):
+        word = []
+        for ch in part.lower():
+            if ch.isascii() and ch.isalnum():
+                word.append(ch)
+            elif word:
+                syllables.append("".join(word))
+                word = []
+        if word:
+            syllables.append("".join(word))
+    return syllables
+
+
+def search_key(name: str) -> str:
+    """The stored pinyin key of `name`: "zhaodashan zds zdashan zdshan" for 赵大山."""
+    syllables = _syllables(name)
+    if not syllables:
+        return ""
+    initials = "".join(s[0] for s in syllables)
+    tokens = ["".join(syllables), initials]
+    if len(syllables) <= MIXED_UP_TO:
+        tokens += [initials[:i] + "".join(syllables[i:]) for i in range(1, len(syllables))]
+    key = " ".join(dict.fromkeys(tokens))  # in order, without repeats
+    return key[:KEY_LENGTH].rsplit(" ", 1)[0] if len(key) > KEY_LENGTH else key
+
+
+def clean_term(term: str) -> str:
+    """A search term as typed: NFKC, trimmed, at most TERM_LENGTH characters."""
+    return unicodedata.normalize("NFKC", term or "").strip()[:TERM_LENGTH]
+
+
+def pinyin_term(term: str) -> str:
+    """The term as pinyin to look for (lower-case letters, spaces dropped), or "" if it has
+    anything but Latin letters and spaces."""
+    letters = "".join(clean_term(term).lower().split())
+    return letters if letters.isascii() and letters.isalpha() else ""
+
+
+def name_matches(term: str, *, prefix: str = "") -> Q:
+    """Records whose `name` contains the term, or whose `name_pinyin` key has a token starting
+    with it (see the module's docstring). `prefix` reaches the record through a relation
+    ("worker__")."""
+    term = clean_term(term)
+    found = Q(**{f"{prefix}name__icontains": term})
+    letters = pinyin_term(term)
+    if letters:
+        found |= (Q(**{f"{prefix}name_pinyin__startswith": letters})
+                  | Q(**{f"{prefix}name_pinyin__contains": f" {letters}"}))
+    return found
+
+
+def closest_first(queryset: QuerySet, term: str) -> QuerySet:
+    """`queryset` with the names that start with the term (or whose pinyin does) first, then
+    by name: the order of a type-ahead's suggestions."""
+    term = clean_term(term)
+    starts = Q(name__istartswith=term)
+    letters = pinyin_term(term)
+    if letters:
+        starts |= Q(name_pinyin__startswith=letters)
+    return queryset.annotate(closeness=Case(When(starts, then=Value(0)), default=Value(1),
+                                            output_field=IntegerField())
+                             ).order_by("closeness", "name", "pk")
