@@ -56,6 +56,14 @@ def make_user(role: str | None = None, username: str | None = None, **fields) ->
     return user
 
 
+def set_up_federation(name: str = "测试县总工会", **fields):
+    """The federation of a set-up installation (the first-run setup done), if none exists."""
+    from reports.models import Federation
+
+    fields = {"county": "测试县", "addressee": "测试市总工会", **fields}
+    return Federation.objects.first() or Federation.objects.create(name=name, **fields)
+
+
 # Unions --------------------------------------------------------------------------------------
 
 def make_union(name: str | None = None, **fields) -> Union:
