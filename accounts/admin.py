@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.models import DBTaskResult
 
 from .models import User, UserEvent
 from .roles import Role
@@ -99,3 +100,5 @@ class UserAdmin(BaseUserAdmin):
 
 # Roles are fixed (a migration creates the three groups); their permissions are not used.
 admin.site.unregister(Group)
+# The background tasks' results (English only, and shown on the import pages): not in the admin.
+admin.site.unregister(DBTaskResult)

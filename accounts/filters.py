@@ -9,11 +9,11 @@ from core.lists import ListFilterSet, SortFilter
 from .models import User
 from .roles import Role
 
-ACTIVE_CHOICES = (("yes", _("Active")), ("no", _("Deactivated")))
+ACTIVE_CHOICES = (("yes", _("Enabled")), ("no", _("Deactivated")))
 
 
 class UserFilterSet(ListFilterSet):
-    q = CharFilter(label=_("Search"), max_length=100, method="search")
+    q = CharFilter(label=_("Username or name"), max_length=100, method="search")
     role = ChoiceFilter(label=_("Role"), choices=Role.choices, field_name="groups__name",
                         empty_label=_("All roles"))
     active = ChoiceFilter(label=_("Status"), choices=ACTIVE_CHOICES, method="filter_active",

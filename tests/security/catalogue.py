@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.test import RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from accounts.models import User
 from activities.models import Activity
 from aid.models import AidCase, Campaign, HardshipWorker
 from core.models import ImportBatch
@@ -110,6 +111,7 @@ def demo_objects(leader) -> dict[str, object]:
         "target": AnnualTarget.objects.order_by("pk").first(),
         "grant": SupportGrant.objects.order_by("pk").first(),
         "activity": Activity.objects.order_by("pk").first(),
+        "account": User.objects.get(username="staff"),
     }
 
 
@@ -133,6 +135,9 @@ PK_OBJECT = {
     "economy:target-detail": "target", "economy:target-update": "target",
     "economy:grant-detail": "grant", "economy:grant-update": "grant",
     "activities:activity-detail": "activity", "activities:activity-update": "activity",
+    "accounts:user-detail": "account", "accounts:user-update": "account",
+    "accounts:user-deactivate": "account", "accounts:user-reactivate": "account",
+    "accounts:user-password-reset": "account", "accounts:user-unlock": "account",
 }
 
 
