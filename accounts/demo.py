@@ -17,21 +17,28 @@ DEMO_USERS = (
 
 
 def load_users(*, force: bool = False) -> list[User]:
-    """The three demo users, created with the demo password on a database without users.
+    """The three demo users, with the demo password on a database without users.
 
-    Where users exist (a real installation, or the demo loaded before) nothing about them is
-    changed and no demo user is added: `make run` against a real database must not reset the
-    password of someone called "admin". `force` (re)sets the demo users, passwords included.
-    Returns the demo users that exist afterwards.
+    Where users exist (a real installation, or the demo loaded before) no existing user is
+    changed: `make run` against a real database must not reset the password of someone called
+    "admin". A demo user missing there is added without a usable password (the demo's records
+    need a staff user and a leader; nobody can sign in as them). `force` (re)sets the demo users,
+    the demo password included. Returns the three demo users.
     """
-    if force or not User.objects.exists():
-        for username, role, full_name in DEMO_USERS:
-            user, _created = User.objects.get_or_create(username=username)
+    published = force or not User.objects.exists()
+    users = []
+    for username, role, full_name in DEMO_USERS:
+        user, created = User.objects.get_or_create(username=username)
+        if created or force:
             user.full_name = full_name
             user.is_staff = user.is_superuser = role == Role.ADMIN
             user.is_active = True
-            user.must_change_password = False  # the demo's users sign in with the printed password
-            user.set_password(DEMO_PASSWORD)
+            user.must_change_password = False  # the demo signs in with the printed password
+            if published:
+                user.set_password(DEMO_PASSWORD)
+            else:
+                user.set_unusable_password()
             user.save()
             user.groups.set([role_group(role)])
-    return list(User.objects.filter(username__in=[name for name, _role, _n in DEMO_USERS]))
+        users.append(user)
+    return users

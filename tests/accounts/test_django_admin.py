@@ -1,5 +1,7 @@
 """The Django admin, the administrators' fallback: in Chinese, under the federation's name."""
 
+import json
+
 import pytest
 from django.urls import reverse
 
@@ -40,5 +42,5 @@ def test_the_user_list_and_the_index_are_in_chinese(client, admin_user):
 
 def test_the_selector_script_is_translated(client, admin_user):
     client.force_login(admin_user)
-    catalog = client.get(reverse("admin:jsi18n")).content.decode("unicode_escape")
-    assert "选中要添加的%s，然后点击“选择”箭头按钮。" in catalog
+    catalog = client.get(reverse("admin:jsi18n")).content.decode()
+    assert json.dumps("选中要添加的%s，然后点击“选择”箭头按钮。") in catalog

@@ -3,7 +3,6 @@ reset a password, unlock; every step in the account's log."""
 
 import pytest
 from axes.models import AccessAttempt
-from django.contrib.auth import authenticate
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
@@ -73,7 +72,7 @@ def test_an_admin_adds_a_user_and_a_generated_password_is_shown_once(client, adm
     assert user_roles(user) == {"staff"}
     assert not user.is_staff  # the Django admin is for administrators only
     assert user.must_change_password
-    assert authenticate(username="xiaoliu", password=password) == user
+    assert user.check_password(password)
     event = user.events.get()
     assert (event.action, event.by, event.detail) == (UserEvent.Action.CREATED, admin_user,
                                                       "工作人员")
@@ -142,7 +141,10 @@ def test_deactivating_asks_first_then_the_user_cannot_sign_in(client, admin_user
     assert client.post(url("user-deactivate", staff)).status_code == 302
     staff.refresh_from_db()
     assert not staff.is_active
-    assert authenticate(username=staff.username, password="pw-for-tests-1") is None
+    refused = Client().post(reverse("login"), {"username": staff.username,
+                                                "password": "pw-for-tests-1"})
+    assert refused.status_code == 200
+    assert not refused.wsgi_request.user.is_authenticated
     assert staff.events.get().action == UserEvent.Action.DEACTIVATED
     assert client.post(url("user-reactivate", staff)).status_code == 302
     staff.refresh_from_db()

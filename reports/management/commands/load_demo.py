@@ -31,8 +31,9 @@ class Command(BaseCommand):
             "Demo data loaded" + (f" ({', '.join(loaded)})." if loaded else ".")
         ))
         if had_users and not force:
-            self.stdout.write("Users existed already: no user or password was changed "
-                              "(--force sets the demo users' password again).")
+            self.stdout.write("Users existed already: no user or password was changed, and a "
+                              "missing demo user was added without a usable password "
+                              "(--force sets the demo users' password).")
             return
         self.stdout.write("Demo logins (demo only, change them on a real system):")
         for username, role, _name in demo.DEMO_USERS:
