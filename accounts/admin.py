@@ -6,6 +6,7 @@ decide), and "may use the admin" instead of Django's "staff status", which reads
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.forms import AdminPasswordChangeForm
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 from django_tasks_db.models import DBTaskResult
@@ -45,8 +46,17 @@ class UserEventInline(admin.TabularInline):
         return False
 
 
+class AdminSetPasswordForm(AdminPasswordChangeForm):
+    """A password an administrator sets is temporary: the user chooses their own next time."""
+
+    def save(self, commit=True):
+        self.user.must_change_password = True
+        return super().save(commit)
+
+
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
+    change_password_form = AdminSetPasswordForm
     fieldsets = (
         (None, {"fields": ("username", "password")}),
         (_("Full name"), {"fields": ("full_name",)}),
@@ -68,6 +78,20 @@ class UserAdmin(BaseUserAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("groups")
+
+    def save_model(self, request, obj, form, change):
+        if not change:  # created here, like on the user pages: a first password to replace
+            obj.must_change_password = True
+        super().save_model(request, obj, form, change)
+        if not change:
+            UserEvent.objects.create(user=obj, action=UserEvent.Action.CREATED, by=request.user)
+
+    def user_change_password(self, request, id, form_url=""):
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302:
+            UserEvent.objects.create(user_id=id, action=UserEvent.Action.PASSWORD_RESET,
+                                     by=request.user)
+        return response
 
     def get_inlines(self, request, obj):
         return self.inlines if obj is not None else ()

@@ -5,6 +5,8 @@ import json
 import pytest
 from django.urls import reverse
 
+from accounts.models import User, UserEvent
+
 pytestmark = pytest.mark.django_db
 
 
@@ -44,3 +46,28 @@ def test_the_selector_script_is_translated(client, admin_user):
     client.force_login(admin_user)
     catalog = client.get(reverse("admin:jsi18n")).content.decode()
     assert json.dumps("选中要添加的%s，然后点击“选择”箭头按钮。") in catalog
+
+
+def test_a_password_set_in_the_admin_must_be_changed_at_the_next_sign_in(client, admin_user,
+                                                                         staff):
+    client.force_login(admin_user)
+    response = client.post(reverse("admin:auth_user_password_change", args=[staff.pk]),
+                           {"password1": "Blaue-Birne-93", "password2": "Blaue-Birne-93",
+                            "usable_password": "true"})
+    assert response.status_code == 302
+    staff.refresh_from_db()
+    assert staff.check_password("Blaue-Birne-93")
+    assert staff.must_change_password
+    assert staff.events.get().action == UserEvent.Action.PASSWORD_RESET
+
+
+def test_a_user_added_in_the_admin_must_change_the_first_password(client, admin_user):
+    client.force_login(admin_user)
+    response = client.post(reverse("admin:accounts_user_add"), {
+        "username": "zhaoliu", "full_name": "赵六", "password1": "Blaue-Birne-93",
+        "password2": "Blaue-Birne-93", "usable_password": "true"})
+    assert response.status_code == 302
+    user = User.objects.get(username="zhaoliu")
+    assert user.full_name == "赵六"
+    assert user.must_change_password
+    assert user.events.get().by == admin_user
