@@ -24,28 +24,33 @@ class UserForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
 
 
-class UserCreateForm(UserForm):
-    """A new account: its username, 姓名, role, and an initial password or a generated one."""
+class UserCreateForm(forms.ModelForm):
+    """A new account: its username, 姓名, role, and an initial password or a generated one.
+    (A model form for core.edit's create view; the service `user_create` saves it.)"""
 
-    username = UsernameField(
-        label=_("Username"), max_length=150,
-        help_text=_("What the user types to sign in: letters, digits and @/./+/-/_ only."))
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
     password = forms.CharField(
         label=_("Initial password"), max_length=128, required=False,
         widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
         help_text=_("Leave empty to have one generated and shown once. Either way the user "
                     "chooses their own at the first sign-in."))
 
-    field_order = ("username", "full_name", "role", "password")
+    class Meta:
+        model = User
+        fields = ("username", "full_name")
+        field_classes = {"username": UsernameField}
+        labels = {"username": _("Username"), "full_name": _("Full name")}
+        help_texts = {"username": _("What the user types to sign in: letters, digits and "
+                                    "@/./+/-/_ only.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["full_name"].required = True
         self.fields["password"].help_text = (
             f"{self.fields['password'].help_text} {password_validators_help_text_html()}")
 
     def clean_username(self) -> str:
         username = self.cleaned_data["username"]
-        User.username_validator(username)
         if User.objects.filter(username__iexact=username).exists():
             raise forms.ValidationError(_("A user with that username already exists."))
         return username

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import DetailView, FormView
 
+from core.edit import RecordCreateView
 from core.lists import FilteredListView
 
 from . import selectors, services
@@ -76,28 +77,37 @@ class UserDetailView(RoleRequiredMixin, DetailView):
         return context
 
 
-class UserCreateView(RoleRequiredMixin, FormView):
+class UserCreateView(RoleRequiredMixin, RecordCreateView):
     """A new account. The password (typed or generated) is shown once, on the answer to the
-    form, never stored anywhere in clear."""
+    form, never stored anywhere in clear; the same form sent twice creates one account."""
 
     roles = ADMINS
+    model = User
     form_class = UserCreateForm
     template_name = "accounts/user_form.html"
     extra_context = {"title": _("New user"), "cancel_url": reverse_lazy("accounts:user-list")}
+    created: User | None = None
 
-    def form_valid(self, form):
+    def save(self, form):
         data = form.cleaned_data
         password = data["password"] or services.generate_password()
         try:
-            account = services.user_create(
+            user = services.user_create(
                 username=data["username"], full_name=data["full_name"], role=data["role"],
                 password=password, by=self.request.user, must_change_password=True)
         except ValidationError as refused:
-            form.add_error("password" if data["password"] else None, refused)
-            return self.form_invalid(form)
+            raise (ValidationError({"password": refused.messages}) if data["password"]
+                   else refused) from None
+        self.created, self.password = user, password
+        return user
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if self.created is None:  # refused, or a repeat of an earlier submission
+            return response
         return render(self.request, "accounts/password_shown.html", {
-            "account": account, "password": password, "typed": bool(data["password"]),
-            "title": _("User created")})
+            "account": self.created, "password": self.password,
+            "typed": bool(form.cleaned_data["password"]), "title": _("User created")})
 
 
 class UserUpdateView(RoleRequiredMixin, FormView):

@@ -1,6 +1,8 @@
 """The application's own user pages (administrators only): list, add, edit, deactivate,
 reset a password, unlock; every step in the account's log."""
 
+import uuid
+
 import pytest
 from axes.models import AccessAttempt
 from django.core.exceptions import ValidationError
@@ -17,6 +19,11 @@ pytestmark = pytest.mark.django_db
 LIST = reverse("accounts:user-list")
 CREATE = reverse("accounts:user-create")
 STRONG = "Kette-Birne-47"
+
+
+def new_user(**data: str) -> dict[str, str]:
+    """The create form's data, with a fresh submission token (core.edit)."""
+    return {"password": "", "submission_token": str(uuid.uuid4()), **data}
 
 
 def url(name: str, user: User) -> str:
@@ -62,8 +69,8 @@ def test_the_list_shows_chinese_role_names_and_filters_by_role_and_status(
 
 def test_an_admin_adds_a_user_and_a_generated_password_is_shown_once(client, admin_user):
     client.force_login(admin_user)
-    response = client.post(CREATE, {"username": "xiaoliu", "full_name": "刘小", "role": "staff",
-                                     "password": ""})
+    data = new_user(username="xiaoliu", full_name="刘小", role="staff")
+    response = client.post(CREATE, data)
     assert response.status_code == 200
     password = response.context["password"]
     assert password in response.content.decode()
@@ -78,14 +85,17 @@ def test_an_admin_adds_a_user_and_a_generated_password_is_shown_once(client, adm
                                                       "工作人员")
     page = client.get(url("user-detail", user)).content.decode()
     assert password not in page  # shown once: never again
+    again = client.post(CREATE, data, follow=True)  # the same form sent twice
+    assert User.objects.filter(username="xiaoliu").count() == 1
+    assert password not in again.content.decode()
     assert "创建账户" in page
     assert "王管理" in page
 
 
 def test_an_admin_adds_a_user_with_a_typed_password(client, admin_user):
     client.force_login(admin_user)
-    response = client.post(CREATE, {"username": "boss", "full_name": "孙领导", "role": "leader",
-                                     "password": STRONG})
+    response = client.post(CREATE, new_user(username="boss", full_name="孙领导", role="leader",
+                                            password=STRONG))
     assert response.status_code == 200
     assert STRONG not in response.content.decode()
     user = User.objects.get(username="boss")
@@ -97,12 +107,12 @@ def test_an_admin_adds_a_user_with_a_typed_password(client, admin_user):
 def test_a_weak_password_or_a_taken_username_is_refused_beside_the_field(client, admin_user,
                                                                            staff):
     client.force_login(admin_user)
-    weak = client.post(CREATE, {"username": "newbie", "full_name": "钱新", "role": "staff",
-                                 "password": "123"})
+    weak = client.post(CREATE, new_user(username="newbie", full_name="钱新", role="staff",
+                                        password="123"))
     assert weak.status_code == 200
     assert weak.context["form"].errors["password"]
-    taken = client.post(CREATE, {"username": staff.username.upper(), "full_name": "钱新",
-                                  "role": "staff", "password": ""})
+    taken = client.post(CREATE, new_user(username=staff.username.upper(), full_name="钱新",
+                                         role="staff"))
     assert "已存在" in " ".join(taken.context["form"].errors["username"])
     assert not User.objects.filter(username="newbie").exists()
 
