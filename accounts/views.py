@@ -1,3 +1,4 @@
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -155,7 +156,8 @@ class AccountActionView(RoleRequiredMixin, View):
     def get(self, request, *args, **kwargs):
         return render(request, self.template_name, {
             "account": self.account, "question": self.question % {"name": self.account},
-            "button": self.button, "danger": self.danger})
+            "button": self.button, "danger": self.danger,
+            "form": forms.Form()})  # nothing to fill in: the question and its button
 
     def post(self, request, *args, **kwargs):
         try:
