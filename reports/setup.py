@@ -90,11 +90,14 @@ class SetupView(SettingsView):
 OPEN_BEFORE_SETUP = frozenset({"reports:setup", "logout", "password_change",
                                "password_change_done"})
 SET_UP_KEY = "federation_set_up"  # in the session, once seen: no query per page after that
+NOT_SET_UP = _("This installation is not set up yet: an administrator has to name the "
+               "federation first.")
 
 
 class FirstRunSetupMiddleware:
-    """Without a federation, an administrator's every page is the setup page; other users get
-    a notice (once per session) to ask an administrator. After the messages middleware."""
+    """Without a federation, an administrator's every page is the setup page. Others are not
+    held up (told at sign-in, see `tell_at_sign_in`), and cost no query. After the messages
+    middleware."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -105,16 +108,17 @@ class FirstRunSetupMiddleware:
     def process_view(self, request, view_func, _view_args, _view_kwargs):
         if not getattr(view_func, "login_required", True):
             return None  # the login page, /healthz: never the session
-        if not request.user.is_authenticated or request.session.get(SET_UP_KEY):
+        if request.session.get(SET_UP_KEY) or not has_role(request.user, Role.ADMIN):
             return None
         if Federation.is_set_up():
             request.session[SET_UP_KEY] = True
             return None
-        if has_role(request.user, Role.ADMIN):
-            if request.resolver_match.view_name not in OPEN_BEFORE_SETUP:
-                return redirect("reports:setup")
-        elif not request.session.get("setup_notice_shown"):
-            request.session["setup_notice_shown"] = True
-            messages.warning(request, _("This installation is not set up yet: an administrator "
-                                        "has to name the federation first."))
+        if request.resolver_match.view_name not in OPEN_BEFORE_SETUP:
+            return redirect("reports:setup")
         return None
+
+
+def tell_at_sign_in(sender, request, user, **kwargs):  # noqa: ARG001 (the signal's arguments)
+    """user_logged_in: a user who is not an administrator hears that the setup is missing."""
+    if not has_role(user, Role.ADMIN) and not Federation.is_set_up():
+        messages.warning(request, NOT_SET_UP, fail_silently=True)

@@ -68,12 +68,12 @@ def test_the_setup_needs_a_name_and_a_county(client, new_admin):
     assert not Federation.objects.exists()
 
 
-def test_other_roles_are_not_sent_to_the_setup_but_told_to_ask_an_admin(client, staff):
-    client.force_login(staff)
-    response = client.get(reverse("home"))
-    assert response.status_code == 200
-    assert "管理员" in response.content.decode()
-    assert "设置" in response.content.decode()
+def test_other_roles_are_not_sent_to_the_setup_but_told_at_sign_in(client, staff):
+    response = client.post(reverse("login"), {"username": staff.username,
+                                              "password": "pw-for-tests-1"}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("home")
+    assert "系统尚未完成首次设置" in response.content.decode()
+    assert client.get(reverse("aid:case-list")).status_code == 200
     assert client.get(SETUP).status_code == 403
 
 
