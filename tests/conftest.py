@@ -8,7 +8,7 @@ from hypothesis import settings as hypothesis_settings
 from accounts.roles import Role
 from tests.security.pii_logs import _no_id_numbers_in_logs  # noqa: F401  (log watch)
 from tests.support.demo import DemoCounty, uses_county
-from tests.support.factories import make_user, set_up_federation
+from tests.support.factories import make_user
 
 # Every fuzz example posts a whole form or file and renders the page: 15 examples per case, the
 # same ones on every run, and a failure is reported as found, not shrunk (shrinking one failing
@@ -86,9 +86,6 @@ def leader(db):
 
 @pytest.fixture
 def admin_user(db):
-    """An administrator of a set-up installation (a federation exists, so their pages are not
-    the first-run setup: tests/accounts/test_setup.py uses `make_user` for that)."""
-    set_up_federation()
     return make_user(Role.ADMIN, "admin-user", full_name="王管理", is_staff=True, is_superuser=True)
 
 

@@ -23,8 +23,8 @@ FEDERATION = {"federation-name": "汤旺县总工会", "federation-county": "汤
 @pytest.fixture
 def new_admin(db):
     """An administrator of a new installation (no federation)."""
-    return make_user(Role.ADMIN, "first-admin", full_name="王管理", is_staff=True,
-                     is_superuser=True)
+    return make_user(Role.ADMIN, "first-admin", set_up=False, full_name="王管理",
+                     is_staff=True, is_superuser=True)
 
 
 def test_the_federation_has_no_default_name():

@@ -8,7 +8,7 @@ from accounts.roles import Role
 from core import import_batches
 from core.models import ImportBatch
 from tests.browser.conftest import sign_in
-from tests.support.factories import make_union, make_user, set_up_federation
+from tests.support.factories import make_union, make_user
 from tests.support.workbooks import xlsx
 from unions.imports import HeadcountImporter
 from unions.models import HeadcountReturn
@@ -20,7 +20,6 @@ def test_a_large_import_shows_its_progress_and_ends_imported(page, live_server, 
     settings.IMPORT_BACKGROUND_BYTES = settings.IMPORT_BACKGROUND_ROWS = 0  # all "large"
     # Stored, not run: the test plays the worker's part when it chooses.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    set_up_federation()  # not a first run: the admin's pages are the records
     admin = make_user(Role.ADMIN, "admin", full_name="王管理")
     make_union(name="嘉荫县财政局工会")
     make_union(name="嘉荫县人民医院工会")

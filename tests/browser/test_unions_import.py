@@ -2,7 +2,7 @@ from datetime import date
 
 from accounts.roles import Role
 from tests.browser.conftest import sign_in
-from tests.support.factories import make_headcount_return, make_union, make_user, set_up_federation
+from tests.support.factories import make_headcount_return, make_union, make_user
 from tests.support.workbooks import xlsx
 from unions.models import HeadcountReturn
 
@@ -11,7 +11,6 @@ COUNTS_HEADERS = ["工会名称或统一社会信用代码", "统计日期", "�
 
 
 def test_admin_imports_counts_from_a_workbook_and_sees_the_new_totals(page, live_server):
-    set_up_federation()  # not a first run: the admin's pages are the records
     make_user(Role.ADMIN, "admin", full_name="王管理")
     finance = make_union(name="嘉荫县财政局工会")
     hospital = make_union(name="嘉荫县人民医院工会")
