@@ -40,6 +40,7 @@ test: lint
 
 # Production-like: gunicorn + WhiteNoise with DEBUG off. Over plain HTTP on this machine the
 # HTTPS-only settings are switched off; behind a TLS proxy leave them on (see docs/deployment.md).
+# `check --deploy` refuses to start while an active user still has the demo password.
 serve: install var
 	@test -n "$$SECRET_KEY" || test -s var/secret_key || \
 		$(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
@@ -48,6 +49,7 @@ serve: install var
 		SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-0}" SECURE_COOKIES="$${SECURE_COOKIES:-0}" \
 		SECURE_HSTS_SECONDS="$${SECURE_HSTS_SECONDS:-0}"; \
 	$(PY) manage.py migrate --no-input && \
+	$(PY) manage.py check --deploy && \
 	$(PY) manage.py collectstatic --no-input -v0 && \
 	{ $(WORKER) & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(VENV)/bin/gunicorn -c gunicorn.conf.py config.wsgi; }

@@ -27,7 +27,11 @@ def user_roles(user) -> frozenset[str]:
     cached = getattr(user, "_role_names", None)
     if cached is None:
         valid = set(Role.values)
-        cached = frozenset(n for n in user.groups.values_list("name", flat=True) if n in valid)
+        if "groups" in getattr(user, "_prefetched_objects_cache", {}):  # a list's rows
+            names = [group.name for group in user.groups.all()]
+        else:
+            names = user.groups.values_list("name", flat=True)
+        cached = frozenset(n for n in names if n in valid)
         user._role_names = cached
     return cached
 

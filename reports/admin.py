@@ -8,7 +8,7 @@ from .models import Federation, Publication, Summary
 
 @admin.register(Federation)
 class FederationAdmin(admin.ModelAdmin):
-    list_display = ("name", "addressee")
+    list_display = ("name", "county", "addressee")
 
     def has_add_permission(self, request):
         return not Federation.objects.exists()  # a single row

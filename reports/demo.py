@@ -6,36 +6,14 @@ from importlib import import_module
 from django.apps import apps
 from django.db import transaction
 
-from accounts.models import User
-from accounts.roles import Role
-from accounts.services import role_group
+from accounts.demo import DEMO_PASSWORD, DEMO_USERS, load_users
 
-# Demo only: printed by load_demo so that a new user can sign in at once.
-DEMO_PASSWORD = "jiayin-demo-2012"
-DEMO_USERS = (
-    ("staff", Role.STAFF, "张工作"),
-    ("leader", Role.LEADER, "李主席"),
-    ("admin", Role.ADMIN, "王管理"),
-)
+__all__ = ["DEMO_PASSWORD", "DEMO_USERS", "load", "load_summary", "load_users"]
+
 # Domain apps in dependency order; each has demo.load(), idempotent.
 DOMAIN_APPS = ("unions", "aid", "pairings", "economy", "activities")
-
-
-def load_users() -> list[User]:
-    """The three demo users, one per role; running it again changes nothing."""
-    users = []
-    for username, role, full_name in DEMO_USERS:
-        user, created = User.objects.get_or_create(
-            username=username,
-            defaults={"full_name": full_name, "is_staff": role == Role.ADMIN,
-                      "is_superuser": role == Role.ADMIN},
-        )
-        if created or not user.check_password(DEMO_PASSWORD):
-            user.set_password(DEMO_PASSWORD)
-            user.save(update_fields=["password"])
-        user.groups.set([role_group(role)])
-        users.append(user)
-    return users
+# The demo's federation (a real installation names its own on the first-run setup page).
+DEMO_FEDERATION = {"name": "嘉荫县总工会", "county": "嘉荫县", "addressee": "伊春市总工会"}
 
 
 # Our own short narrative for the demo's draft summary (the seed's figures are facts; its
@@ -80,15 +58,16 @@ def load_summary() -> None:
     from .models import Federation, Summary
 
     if not Federation.objects.exists():
-        Federation.objects.create(name="嘉荫县总工会", addressee="伊春市总工会")
+        Federation.objects.create(**DEMO_FEDERATION)
     Summary.objects.get_or_create(year=2012, half="h1", defaults=DEMO_NARRATIVE)
 
 
-def load() -> list[str]:
-    """Load users, every domain app's slice in dependency order, and the draft summary."""
+def load(*, force_users: bool = False) -> list[str]:
+    """Load users (see accounts.demo.load_users), every domain app's slice in dependency order,
+    and the draft summary."""
     loaded = []
     with transaction.atomic():
-        load_users()
+        load_users(force=force_users)
         for label in DOMAIN_APPS:
             if apps.is_installed(label):
                 import_module(f"{label}.demo").load()

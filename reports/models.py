@@ -20,10 +20,13 @@ SIGNED_WITHIN = timedelta(days=366)  # a document is dated at most a year after 
 
 class Federation(models.Model):
     """The federation whose summary this is (the sender and the sign-off of the document) and
-    whom it is addressed to (主送): a single row, edited by admins."""
+    whom it is addressed to (主送): a single row, written by an administrator on the first-run
+    setup page and edited on the federation settings page. No row: the installation is new."""
 
-    name = models.CharField(_("federation name"), max_length=100, default="嘉荫县总工会",
-                            validators=[validate_name])
+    name = models.CharField(_("federation name"), max_length=100, validators=[validate_name],
+                            help_text=_("As it signs the summary, e.g. 某某县总工会."))
+    county = models.CharField(_("county"), max_length=60, blank=True, validators=[validate_name],
+                              help_text=_("The county (or district) the federation serves."))
     addressee = models.CharField(
         _("addressee"), max_length=200, blank=True, validators=[validate_name],
         help_text=_("Whom the summary is addressed to (主送), e.g. 伊春市总工会; several are "
@@ -38,8 +41,12 @@ class Federation(models.Model):
 
     @classmethod
     def current(cls) -> "Federation":
-        federation = cls.objects.order_by("pk").first()
-        return federation or cls.objects.create()
+        """The federation; before the first-run setup an unsaved one without a name."""
+        return cls.objects.order_by("pk").first() or cls(name="")
+
+    @classmethod
+    def is_set_up(cls) -> bool:
+        return cls.objects.exists()
 
 
 class SummaryQuerySet(models.QuerySet):

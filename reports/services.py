@@ -94,7 +94,7 @@ def assemble(period: Period, summary: Summary | None = None, *,
     warnings = summary_warnings(
         period=period, now=now, before=before, links=links, today=today,
         addressee=federation.addressee,
-        federation_url=reverse("admin:reports_federation_change", args=[federation.pk]))
+        federation_url=reverse("reports:federation"))
     return Assembly(document=document, warnings=warnings, figures=now,
                     sentences=everything.sentences(),
                     default_headings={s.key: s.heading for s in everything.sections})

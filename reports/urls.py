@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views
+from . import setup, views
 
 
 class HalfConverter:
@@ -18,6 +18,8 @@ register_converter(HalfConverter, "half")
 app_name = "reports"
 urlpatterns = [
     path("", views.PeriodListView.as_view(), name="period-list"),
+    path("setup/", setup.SetupView.as_view(), name="setup"),
+    path("federation/", setup.SettingsView.as_view(), name="federation"),
     path("<int:year>/<half:half>/", views.SummaryView.as_view(), name="summary"),
     path("<int:year>/<half:half>/edit/", views.NarrativeEditView.as_view(), name="summary-edit"),
     path("<int:year>/<half:half>/publish/", views.PublishView.as_view(), name="summary-publish"),

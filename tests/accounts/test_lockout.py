@@ -87,14 +87,14 @@ def test_the_documented_command_unlocks_a_user_everywhere(staff):
     assert sign_in(staff, PASSWORD, REMOTE_ADDR="203.0.113.8").status_code == 302
 
 
-def test_an_admin_unlocks_by_deleting_the_attempt_in_the_django_admin(staff, admin_user):
-    # docs/operations.md: Django admin → Axes → Access attempts → delete the row.
+def test_an_admin_unlocks_the_user_on_their_page(staff, admin_user):
+    # docs/operations.md: 用户 → the user → 解除锁定.
     fail_five_times(staff, REMOTE_ADDR="203.0.113.7")
-    attempt = AccessAttempt.objects.get(username=staff.username)
     admin = Client()
     admin.force_login(admin_user)
-    url = reverse("admin:axes_accessattempt_delete", args=[attempt.pk])
-    assert admin.post(url, {"post": "yes"}).status_code == 302
+    url = reverse("accounts:user-unlock", args=[staff.pk])
+    assert admin.post(url).status_code == 302
+    assert not AccessAttempt.objects.filter(username=staff.username).exists()
     assert sign_in(staff, PASSWORD, REMOTE_ADDR="203.0.113.7").status_code == 302
 
 

@@ -116,6 +116,7 @@ def demo_objects(leader) -> dict[str, object]:
         "target": AnnualTarget.objects.order_by("pk").first(),
         "grant": SupportGrant.objects.order_by("pk").first(),
         "activity": Activity.objects.order_by("pk").first(),
+        "account": User.objects.get(username="staff"),
     }
 
 
@@ -142,6 +143,9 @@ PK_OBJECT = {
     "documents:preview": "document", "documents:download": "document",
     "documents:inline": "document", "documents:thumbnail": "document",
     "documents:withdraw": "document",
+    "accounts:user-detail": "account", "accounts:user-update": "account",
+    "accounts:user-deactivate": "account", "accounts:user-reactivate": "account",
+    "accounts:user-password-reset": "account", "accounts:user-unlock": "account",
 }
 
 

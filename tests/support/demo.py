@@ -44,7 +44,7 @@ class DemoCounty:
             try:
                 # The demo creates its users; the production hasher would be the slowest step.
                 with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
-                    demo.load()
+                    demo.load(force_users=True)
             except BaseException as error:
                 atomic.__exit__(type(error), error, error.__traceback__)
                 raise

@@ -10,6 +10,7 @@ from decimal import Decimal
 from itertools import count
 
 from accounts.models import User
+from accounts.roles import Role
 from accounts.services import role_group
 from activities.models import Activity
 from aid.models import AidCase, Campaign, HardshipWorker
@@ -47,13 +48,28 @@ def worker_id_number(number: int) -> str:
 
 # Accounts ------------------------------------------------------------------------------------
 
-def make_user(role: str | None = None, username: str | None = None, **fields) -> User:
-    """A user with one role (or none); the password is 'pw-for-tests-1'."""
+def make_user(role: str | None = None, username: str | None = None, *, set_up: bool = True,
+              **fields) -> User:
+    """A user with one role (or none); the password is 'pw-for-tests-1'.
+
+    An administrator is one of a set-up installation (the federation exists, so their pages are
+    not the first-run setup); `set_up=False` leaves a new installation's database as it is.
+    """
     username = username or f"{role or 'nobody'}-{User.objects.count() + 1}"
     user = User.objects.create_user(username=username, password="pw-for-tests-1", **fields)
     if role:
         user.groups.add(role_group(role))
+    if role == Role.ADMIN and set_up:
+        set_up_federation()
     return user
+
+
+def set_up_federation(name: str = "测试县总工会", **fields):
+    """The federation of a set-up installation (the first-run setup done), if none exists."""
+    from reports.models import Federation
+
+    fields = {"county": "测试县", "addressee": "测试市总工会", **fields}
+    return Federation.objects.first() or Federation.objects.create(name=name, **fields)
 
 
 # Unions --------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ ENTERING = {STAFF, ADMIN}  # create/edit workers, cases, pairings, returns, acti
 DECIDING = {LEADER}  # approve / reject / mark paid; publish
 REGISTRY = {ADMIN}  # manage unions and headcount returns, import counts
 NARRATIVE = {STAFF, LEADER}  # edit the summary's narrative
+USERS = {ADMIN}  # manage users; federation settings
 
 EXPECTED = {
     "home": READERS,
@@ -119,6 +120,18 @@ EXPECTED = {
     "documents:inline": READERS,
     "documents:thumbnail": READERS,
     "documents:withdraw": ENTERING,
+    "reports:setup": USERS,
+    "reports:federation": USERS,
+    "password_change": READERS,  # one's own password
+    "password_change_done": READERS,
+    "accounts:user-list": USERS,
+    "accounts:user-create": USERS,
+    "accounts:user-detail": USERS,
+    "accounts:user-update": USERS,
+    "accounts:user-deactivate": USERS,
+    "accounts:user-reactivate": USERS,
+    "accounts:user-password-reset": USERS,
+    "accounts:user-unlock": USERS,
 }
 
 # Pages open to everyone, with the status each visitor gets: (GET, POST) per visitor.
