@@ -109,7 +109,7 @@ def archive_todos(user: User) -> list[Todo]:
                 "%(count)d archives are overdue for their yearly review", overdue)
                 % {"count": overdue}, count=overdue, url=overdue_url(today)))
     if has_role(user, *DECIDERS):
-        waiting = awaiting_approval().exclude(history__history_user=user.pk).count()
+        waiting = awaiting_approval().exclude(notices__recorded_by=user).count()
         if waiting:
             todos.append(Todo(label=ngettext(
                 "%(count)d archive awaits your approval",
