@@ -169,3 +169,18 @@ def test_the_pages_open_for_every_role(client, staff, leader):
                     reverse("aid:review-detail", args=[ReviewRound.objects.get().pk])):
             response = client.get(url)
             assert response.status_code in (200, 403), url
+
+
+def test_the_archive_page_shows_the_income_against_the_line_and_the_suggested_category(
+        client, staff):
+    LivingStandard.objects.create(year=2011, monthly_amount=Decimal(300))
+    client.force_login(staff)
+    client.post(reverse("aid:worker-create"), archive_post(make_union(),
+                                                           hardship_level="relative"))
+    worker = HardshipWorker.objects.get()
+    response = client.get(worker.get_absolute_url())
+    panel = response.context["archive"]
+    assert (panel.line.monthly_amount, panel.above_line) == (Decimal(300), False)
+    assert panel.suggested_level == "extreme"
+    page = response.content.decode()
+    assert "300.00" in page.split('data-testid="living-line"')[1][:80]
