@@ -139,21 +139,23 @@ def test_the_overdue_list_lists_archives_not_reviewed_for_a_year(client, staff):
     make_worker(name="久未复核", registered_on=date(2009, 1, 1))
     make_worker(name="新近建档", registered_on=timezone.localdate() - timedelta(days=30))
     client.force_login(staff)
-    response = client.get(reverse("aid:archive-overdue"), follow=True)
+    response = client.get(reverse("aid:worker-list"))
+    response = client.get(response.context["overdue_url"])
     assert [w.name for w in response.context["workers"]] == ["久未复核"]
 
 
 def test_review_round_pages_record_and_approve(client, staff, leader):
     worker = make_worker(registered_on=date(2009, 1, 1))
     client.force_login(staff)
-    response = client.post(reverse("aid:review-list"), {"year": "2012"})
+    response = client.post(reverse("aid:review-create"), {"year": "2012"})
     review = ReviewRound.objects.get()
     assert response.url == reverse("aid:review-detail", args=[review.pk])
-    client.post(response.url, {"worker": worker.pk, "decision": "exit", "exit_reason": "income",
-                               "surveyed_on": "2012-03-01"})
+    client.post(reverse("aid:review-outcome", args=[review.pk]), {
+        "worker": worker.pk, "decision": "exit", "exit_reason": "income",
+        "surveyed_on": "2012-03-01"})
     assert review.outcomes.count() == 1
     client.force_login(leader)
-    client.post(reverse("aid:review-detail", args=[review.pk]), {"approve": "1"})
+    client.post(reverse("aid:review-approve", args=[review.pk]))
     worker.refresh_from_db()
     assert worker.state == HardshipWorker.State.EXITED
     assert ArchiveSpell.objects.get(worker=worker).end_reason == "income"
