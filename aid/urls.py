@@ -17,7 +17,7 @@ urlpatterns = [
     path("objections/<int:pk>/resolve/", archive.ResolveView.as_view(), name="archive-resolve"),
     path("workers/<int:pk>/approve/", archive.ApproveView.as_view(), name="archive-approve"),
     path("reviews/", archive.ReviewListView.as_view(), name="review-list"),
-    path("reviews/new/", archive.ReviewCreateView.as_view(), name="review-create"),
+    path("reviews/open/", archive.ReviewOpenView.as_view(), name="review-open"),
     path("reviews/<int:pk>/", archive.ReviewDetailView.as_view(), name="review-detail"),
     path("reviews/<int:pk>/outcome/", archive.OutcomeView.as_view(), name="review-outcome"),
     path("reviews/<int:pk>/approve/", archive.ReviewApproveView.as_view(),

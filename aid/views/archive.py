@@ -122,7 +122,7 @@ class ReviewListView(RoleRequiredMixin, ListView):
         return context
 
 
-class ReviewCreateView(RoleRequiredMixin, View):
+class ReviewOpenView(RoleRequiredMixin, View):
     """Open the review round of a year (staff)."""
 
     roles = EDITORS

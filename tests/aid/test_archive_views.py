@@ -147,7 +147,7 @@ def test_the_overdue_list_lists_archives_not_reviewed_for_a_year(client, staff):
 def test_review_round_pages_record_and_approve(client, staff, leader):
     worker = make_worker(registered_on=date(2009, 1, 1))
     client.force_login(staff)
-    response = client.post(reverse("aid:review-create"), {"year": "2012"})
+    response = client.post(reverse("aid:review-open"), {"year": "2012"})
     review = ReviewRound.objects.get()
     assert response.url == reverse("aid:review-detail", args=[review.pk])
     client.post(reverse("aid:review-outcome", args=[review.pk]), {

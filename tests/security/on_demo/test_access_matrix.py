@@ -63,7 +63,7 @@ EXPECTED = {
     "aid:archive-resolve": ENTERING,
     "aid:archive-approve": DECIDING,
     "aid:review-list": READERS,
-    "aid:review-create": ENTERING,
+    "aid:review-open": ENTERING,
     "aid:review-detail": READERS,
     "aid:review-outcome": ENTERING,
     "aid:review-approve": DECIDING,
