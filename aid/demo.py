@@ -22,6 +22,7 @@ from unions.models import Union
 
 from .models import (
     AidCase,
+    ArchiveSettings,
     ArchiveSpell,
     Campaign,
     HardshipWorker,
@@ -401,6 +402,8 @@ def _archives(workers: list[HardshipWorker], staff, leader) -> None:
             content="有群众反映其配偶有经营收入。", recorded_by=staff, resolved_by=staff,
             resolution="经核实，配偶经营的小卖部已于上年关停，收入情况属实。",
             resolved_on=notice.starts_on + timedelta(days=4))
+    if not ArchiveSettings.objects.exists():
+        ArchiveSettings.objects.create(notice_days=ArchiveSettings.DEFAULT_NOTICE_DAYS)
     if not LivingStandard.objects.exists():
         for year, amount in LIVING_LINES:
             LivingStandard.objects.create(year=year, monthly_amount=amount)

@@ -185,4 +185,4 @@ def test_the_archive_page_shows_the_income_against_the_line_and_the_suggested_ca
     assert (panel.line.monthly_amount, panel.above_line) == (Decimal(300), False)
     assert panel.suggested_level == "extreme"
     page = response.content.decode()
-    assert "300.00" in page.split('data-testid="living-line"')[1][:80]
+    assert "300元（2011）" in page.split('data-testid="living-line"')[1][:80]
