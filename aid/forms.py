@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -10,9 +12,22 @@ from core.text import REASON_LENGTH
 from unions.models import Union
 from unions.pickers import union_field
 
-from .models import AidCase, Campaign, HardshipWorker
+from .models import (
+    MAX_HOUSEHOLD,
+    AidCase,
+    Campaign,
+    HardshipWorker,
+    HomeSurvey,
+    HouseholdMember,
+    NoticeObjection,
+    PublicNotice,
+    ReviewOutcome,
+    ReviewRound,
+)
 from .pickers import worker_field
 from .validators import normalize_id_number
+
+MEMBERS = "members"
 
 
 def active_unions(current: Union | None = None):
@@ -23,22 +38,76 @@ def active_unions(current: Union | None = None):
     return Union.objects.filter(condition).order_by("name")
 
 
+class MemberForm(forms.ModelForm):
+    class Meta:
+        model = HouseholdMember
+        fields = ["name", "relation", "id_number", "health", "occupation", "monthly_income"]
+
+    def clean_id_number(self) -> str:
+        return normalize_id_number(self.cleaned_data.get("id_number") or "")
+
+
+MemberFormSet = forms.inlineformset_factory(
+    HardshipWorker, HouseholdMember, form=MemberForm, extra=2, max_num=MAX_HOUSEHOLD,
+    validate_max=True, can_delete=True)
+
+
 class WorkerForm(forms.ModelForm):
-    causes = forms.MultipleChoiceField(
-        label=_("causes of hardship"), choices=HardshipWorker.Cause.choices, required=False,
-        widget=forms.CheckboxSelectMultiple,
+    """The household archive (the national form's fields) with its member table (`members`)."""
+
+    secondary_causes = forms.MultipleChoiceField(
+        label=_("secondary causes (up to three)"), choices=HardshipWorker.Cause.choices,
+        required=False, widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:
         model = HardshipWorker
-        fields = ["name", "id_number", "phone", "union", "employer", "employment_status",
-                  "hardship_level", "causes", "household_size", "income_per_capita",
-                  "registered_on", "exited_on"]
-        widgets = {"registered_on": DATE_INPUT, "exited_on": DATE_INPUT}
-        help_texts = {"id_number": _("18 characters; date of birth and sex are read from it.")}
+        fields = ["name", "id_number", "phone", "address", "union", "employer",
+                  "employment_status", "hardship_level", "health", "disability_class",
+                  "model_worker", "housing", "housing_area", "marital_status", "hukou",
+                  "main_cause", "secondary_causes", "household_size", "own_monthly_income",
+                  "other_annual_income", "above_line_reason", "registered_on"]
+        widgets = {"registered_on": DATE_INPUT}
+        help_texts = {"id_number": _("18 characters; date of birth and sex are read from it."),
+                      "household_size": _("The worker and every member living with them.")}
+
+    def clean(self):
+        cleaned = super().clean()
+        members = self.members
+        if members is None:  # a post without the member table keeps the members as they are
+            count = self.instance.members.count() if self.instance.pk else 0
+            income = self.instance.members_monthly_income
+        elif not members.is_valid():
+            raise ValidationError(_("Correct the household members below."), code="members")
+        else:
+            kept = [f.cleaned_data for f in members.forms
+                    if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+            count = len(kept)
+            income = sum((row.get("monthly_income") or 0 for row in kept), Decimal(0))
+        size = cleaned.get("household_size")
+        if size is not None and size < count + 1:
+            self.add_error("household_size", ValidationError(
+                _("The household has at least %(size)s people: the worker and the %(count)s "
+                  "members listed."), code="size_below_members",
+                params={"size": count + 1, "count": count}))
+            return cleaned
+        self.instance.members_monthly_income = income
+        return cleaned
+
+    def _post_clean(self):
+        super()._post_clean()
+        if not self.errors:
+            try:
+                self.instance.check_living_line()
+            except ValidationError as error:
+                self._update_errors(error)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.members = None
+        if not self.is_bound or f"{MEMBERS}-TOTAL_FORMS" in self.data:
+            self.members = MemberFormSet(self.data if self.is_bound else None,
+                                         instance=self.instance, prefix=MEMBERS)
         self.existing_worker: HardshipWorker | None = None
         pick_in(self, "union", union_field(
             active_unions(self.instance.union if self.instance.union_id else None),
@@ -169,3 +238,52 @@ class BatchVisitForm(forms.Form):
                                   code="row_dates")
         cleaned["dates"] = dates
         return cleaned
+
+# --- the archive procedure (aid.archive_services) ----------------------------------------------
+
+class SurveyForm(forms.ModelForm):
+    class Meta:
+        model = HomeSurvey
+        fields = ["surveyed_on", "surveyors", "findings"]
+        widgets = {"surveyed_on": DATE_INPUT, "findings": forms.Textarea(attrs={"rows": 3})}
+
+
+class NoticeForm(forms.ModelForm):
+    class Meta:
+        model = PublicNotice
+        fields = ["starts_on", "ends_on", "place"]
+        widgets = {"starts_on": DATE_INPUT, "ends_on": DATE_INPUT}
+
+
+class ObjectionForm(forms.ModelForm):
+    class Meta:
+        model = NoticeObjection
+        fields = ["raised_on", "content"]
+        widgets = {"raised_on": DATE_INPUT, "content": forms.Textarea(attrs={"rows": 2})}
+
+
+class ResolveForm(forms.Form):
+    resolved_on = DateField(label=_("resolved on"))
+    resolution = forms.CharField(label=_("resolution"), max_length=REASON_LENGTH,
+                                 widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReviewRoundForm(forms.ModelForm):
+    class Meta:
+        model = ReviewRound
+        fields = ["year"]
+
+
+class OutcomeForm(forms.ModelForm):
+    class Meta:
+        model = ReviewOutcome
+        fields = ["worker", "decision", "new_level", "exit_reason", "surveyed_on", "notes"]
+        widgets = {"surveyed_on": DATE_INPUT}
+
+    def __init__(self, *args, workers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if workers is not None:
+            self.fields["worker"].queryset = workers
+
+    def validate_unique(self):
+        pass  # a second outcome for an archive corrects the first (archive_services)

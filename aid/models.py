@@ -1,10 +1,10 @@
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
@@ -28,6 +28,26 @@ from .validators import (
     validate_resident_id,
 )
 
+MAX_HOUSEHOLD = 30
+MAX_INCOME = Decimal(1_000_000)  # yuan per month: a bound for typing, far above any archive
+
+
+def per_person_monthly(annual: Decimal, size: int) -> Decimal:
+    """A household's monthly income per person, to the fen (half up)."""
+    return (Decimal(annual) / 12 / max(size, 1)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def suggest_level(income: Decimal, line: Decimal | None, main_cause: str) -> str:
+    """深度困难 at or below the minimum-living line; 意外致困 above it after an accident or a
+    disaster; otherwise 相对困难. Without a line: no suggestion."""
+    if line is None:
+        return ""
+    if income <= line:
+        return "extreme"
+    if main_cause in ("accident", "disaster"):
+        return "accident"
+    return "relative"
+
 
 class HardshipWorker(models.Model):
     """A hardship-worker archive (困难职工档案), one per ID number."""
@@ -37,9 +57,15 @@ class HardshipWorker(models.Model):
         FEMALE = "F", _("Female")
 
     class EmploymentStatus(models.TextChoices):
+        """Work status (the national form's list; the first three keys are the original ones)."""
+
         EMPLOYED = "employed", _("Employed")
         LAID_OFF = "laid_off", _("Laid off")
+        UNEMPLOYED = "unemployed", _("Unemployed")
         RETIRED = "retired", _("Retired")
+        SICK_LEAVE = "sick_leave", _("On sick leave")
+        EARLY_RETIRED = "early_retired", _("Internally retired")
+        MIGRANT = "migrant", _("Migrant worker")
 
     class HardshipLevel(models.TextChoices):
         EXTREME = "extreme", _("Extreme hardship")
@@ -47,12 +73,69 @@ class HardshipWorker(models.Model):
         ACCIDENT = "accident", _("Hardship by accident")
 
     class Cause(models.TextChoices):
-        ILLNESS = "illness", _("Illness")
+        """Causes of hardship (the national form's list; the first six keys are the originals)."""
+
+        ILLNESS = "illness", _("Serious illness")
         DISABILITY = "disability", _("Disability")
-        UNEMPLOYMENT = "unemployment", _("Unemployment")
-        SCHOOLING = "schooling", _("Children's schooling")
-        DISASTER = "disaster", _("Disaster")
+        UNEMPLOYMENT = "unemployment", _("Laid off or unemployed")
+        SCHOOLING = "schooling", _("Children at school")
+        DISASTER = "disaster", _("Natural disaster")
         OTHER = "other", _("Other")
+        NO_WORK_CAPACITY = "no_work_capacity", _("Unable to work")
+        ACCIDENT = "accident", _("Accident")
+        LOW_INCOME = "low_income", _("Low wages")
+
+    class Health(models.TextChoices):
+        GOOD = "good", _("Good")
+        CHRONIC = "chronic", _("Chronic illness")
+        CANCER = "cancer", _("Cancer")
+        UREMIA = "uremia", _("Uremia")
+        SERIOUS = "serious", _("Other serious illness")
+        DISABLED = "disabled", _("Disabled")
+
+    class DisabilityClass(models.TextChoices):
+        FIRST = "1", _("Class 1")
+        SECOND = "2", _("Class 2")
+        THIRD = "3", _("Class 3")
+        FOURTH = "4", _("Class 4")
+
+    class ModelWorker(models.TextChoices):
+        NONE = "none", _("Not a model worker")
+        NATIONAL = "national", _("National model worker")
+        PROVINCIAL = "provincial", _("Provincial model worker")
+        CITY = "city", _("City model worker")
+        COUNTY = "county", _("County model worker")
+
+    class Housing(models.TextChoices):
+        OWN = "own", _("Own home")
+        PUBLIC = "public", _("Public or low-rent housing")
+        RENTED = "rented", _("Rented")
+        BORROWED = "borrowed", _("Living with others")
+        NONE = "none", _("No home")
+
+    class Marital(models.TextChoices):
+        SINGLE = "single", _("Unmarried")
+        MARRIED = "married", _("Married")
+        DIVORCED = "divorced", _("Divorced")
+        WIDOWED = "widowed", _("Widowed")
+
+    class Hukou(models.TextChoices):
+        URBAN = "urban", _("Urban")
+        RURAL = "rural", _("Rural")
+
+    class State(models.TextChoices):
+        """The archive procedure (aid.archive_services moves it): draft → surveyed → in notice →
+        active (approved) → exited; an exited archive goes back through survey, notice and
+        approval when the household falls back into hardship (返困)."""
+
+        DRAFT = "draft", _("Draft")
+        SURVEYED = "surveyed", _("Home survey recorded")
+        IN_NOTICE = "in_notice", _("In public notice")
+        ACTIVE = "active", _("On file")
+        EXITED = "exited", _("Out of hardship")
+
+    MAX_SECONDARY_CAUSES = 3
+    COMPUTED = ("household_annual_income", "income_per_capita")
 
     name = models.CharField(_("full name"), max_length=50, validators=[validate_name])
     # The name's pinyin search key (core.pinyin), derived on save and in every bulk write.
@@ -64,23 +147,64 @@ class HardshipWorker(models.Model):
     birth_date = DateField(_("date of birth"), editable=False, validators=[validate_birth_date])
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, editable=False)
     phone = PhoneField(_("phone"), blank=True)
+    address = models.CharField(_("home address"), max_length=200, blank=True)
     union = models.ForeignKey("unions.Union", on_delete=models.PROTECT,
                               related_name="hardship_workers", verbose_name=_("union"))
     employer = models.CharField(_("employer"), max_length=100, blank=True,
                                 validators=[validate_name])
-    employment_status = models.CharField(_("employment status"), max_length=20,
+    employment_status = models.CharField(_("work status"), max_length=20,
                                          choices=EmploymentStatus.choices)
-    hardship_level = models.CharField(_("hardship level"), max_length=20,
+    hardship_level = models.CharField(_("hardship category"), max_length=20,
                                       choices=HardshipLevel.choices)
-    causes = models.JSONField(_("causes of hardship"), default=list, blank=True)
-    household_size = models.PositiveSmallIntegerField(_("household size"), default=1,
-                                                      validators=[MinValueValidator(1)])
+    health = models.CharField(_("health"), max_length=20, choices=Health.choices,
+                              default=Health.GOOD)
+    disability_class = models.CharField(_("disability class"), max_length=1, blank=True,
+                                        choices=DisabilityClass.choices)
+    model_worker = models.CharField(_("model-worker type"), max_length=20,
+                                    choices=ModelWorker.choices, default=ModelWorker.NONE)
+    housing = models.CharField(_("housing"), max_length=20, choices=Housing.choices,
+                               default=Housing.OWN)
+    housing_area = models.DecimalField(
+        _("housing area (m²)"), max_digits=7, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(10000))])
+    marital_status = models.CharField(_("marital status"), max_length=20, blank=True,
+                                      choices=Marital.choices)
+    hukou = models.CharField(_("hukou type"), max_length=20, choices=Hukou.choices,
+                             default=Hukou.URBAN)
+    main_cause = models.CharField(_("main cause of hardship"), max_length=20, blank=True,
+                                  choices=Cause.choices)
+    secondary_causes = models.JSONField(_("secondary causes"), default=list, blank=True)
+    household_size = models.PositiveSmallIntegerField(
+        _("household size"), default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_HOUSEHOLD)])
+    own_monthly_income = models.DecimalField(
+        _("own monthly income (yuan)"), max_digits=14, decimal_places=2, default=Decimal(0),
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(MAX_INCOME)])
+    other_annual_income = models.DecimalField(
+        _("other household income per year (yuan)"), max_digits=14, decimal_places=2,
+        default=Decimal(0), validators=[MinValueValidator(Decimal(0)),
+                                        MaxValueValidator(MAX_INCOME * 12)],
+        help_text=_("Besides the monthly incomes of the worker and the members listed: "
+                    "pensions, rent, subsidies and the like."))
+    # Computed on every save, never typed (see `compute_income`).
+    members_monthly_income = models.DecimalField(
+        _("members' monthly income (yuan)"), max_digits=14, decimal_places=2,
+        default=Decimal(0), editable=False)
+    household_annual_income = models.DecimalField(
+        _("household income per year (yuan)"), max_digits=14, decimal_places=2,
+        default=Decimal(0), editable=False)
     income_per_capita = models.DecimalField(
         _("monthly income per person (yuan)"), max_digits=14, decimal_places=2,
-        default=Decimal(0), validators=[MinValueValidator(Decimal(0))],
+        default=Decimal(0), editable=False,
     )
-    registered_on = DateField(_("registered on"))
-    exited_on = DateField(_("out of hardship on"), null=True, blank=True)
+    above_line_reason = models.CharField(
+        _("reason for an income above the minimum-living line"), max_length=REASON_LENGTH,
+        blank=True, help_text=_("Required when the income per person is above the line, "
+                                "e.g. hardship from expenses (支出型困难)."))
+    registered_on = DateField(_("registered on"))  # the archive was entered (建档), not approved
+    exited_on = DateField(_("out of hardship on"), null=True, blank=True, editable=False)
+    state = models.CharField(_("archive state"), max_length=20, choices=State.choices,
+                             default=State.DRAFT, editable=False)
     version = models.PositiveIntegerField(default=0, editable=False)
 
     history = HistoricalRecords(excluded_fields=["name_pinyin"])
@@ -94,7 +218,8 @@ class HardshipWorker(models.Model):
         indexes = [models.Index(fields=["name", "id"], name="worker_name"),
                    # Pinyin prefixes (core.pinyin.name_matches); the operator class is PostgreSQL's.
                    models.Index(fields=["name_pinyin"], name="worker_name_pinyin",
-                                opclasses=["varchar_pattern_ops"])]
+                                opclasses=["varchar_pattern_ops"]),
+                   models.Index(fields=["state", "hardship_level"], name="worker_state_level")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(exited_on__isnull=True) | Q(exited_on__gte=F("registered_on")),
@@ -116,18 +241,83 @@ class HardshipWorker(models.Model):
         self.name_pinyin = search_key(self.name)
         if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
             kwargs["update_fields"] = {*kwargs["update_fields"], "name_pinyin"}
+        self.compute_income()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"own_monthly_income", "other_annual_income",
+                                          "household_size", "members_monthly_income"} \
+                & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, *self.COMPUTED}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("aid:worker-detail", args=[self.pk])
 
+    def compute_income(self) -> None:
+        """The household's income per year and the monthly income per person, from the typed
+        incomes: (own monthly + members' monthly) × 12 + other yearly, over 12 × household size."""
+        monthly = (self.own_monthly_income or Decimal(0)) + \
+            (self.members_monthly_income or Decimal(0))
+        self.household_annual_income = monthly * 12 + (self.other_annual_income or Decimal(0))
+        self.income_per_capita = per_person_monthly(self.household_annual_income,
+                                                    self.household_size or 1)
+
     def clean(self) -> None:
         # Normalised before the uniqueness check, so that "…x" finds the archive "…X".
         self.id_number = normalize_id_number(self.id_number)
+        errors = {}
+        secondary = list(self.secondary_causes or [])
+        if len(secondary) > self.MAX_SECONDARY_CAUSES:
+            errors["secondary_causes"] = ValidationError(
+                _("At most three secondary causes."), code="too_many_causes")
+        elif self.main_cause and self.main_cause in secondary:
+            errors["secondary_causes"] = ValidationError(
+                _("The main cause is not also a secondary cause."), code="main_repeated")
+        elif secondary and not self.main_cause:
+            errors["main_cause"] = ValidationError(
+                _("Choose the main cause first."), code="no_main_cause")
+        if self.health != self.Health.DISABLED and self.disability_class:
+            errors["disability_class"] = ValidationError(
+                _("A disability class is given only when the health is 'disabled'."),
+                code="class_without_disability")
+        if errors:
+            raise ValidationError(errors)
+
+    def check_living_line(self) -> None:
+        """An income per person above the year's minimum-living line needs a stated reason."""
+        line = self.living_line()
+        self.compute_income()
+        if line is not None and self.income_per_capita > line.monthly_amount \
+                and not self.above_line_reason.strip():
+            raise ValidationError({"above_line_reason": ValidationError(
+                _("The income per person (%(income)s) is above the minimum-living line of "
+                  "%(year)s (%(line)s): state the reason."), code="above_line",
+                params={"income": yuan(self.income_per_capita), "year": line.year,
+                        "line": yuan(line.monthly_amount)})})
+
+    def living_line(self):
+        """The minimum-living line of the archive's year (the latest set before it)."""
+        day = self.registered_on or timezone.localdate()
+        return LivingStandard.for_year(day.year)
+
+    @property
+    def suggested_level(self) -> str:
+        """The category the rules suggest (the page shows it beside the chosen one)."""
+        line = self.living_line()
+        return suggest_level(self.income_per_capita, line.monthly_amount if line else None,
+                             self.main_cause)
+
+    @property
+    def is_active(self) -> bool:
+        return self.state == self.State.ACTIVE
 
     @property
     def masked_id_number(self) -> str:
         return mask_id_number(self.id_number)
+
+    @property
+    def causes(self) -> list[str]:
+        """The main cause, then the secondary ones."""
+        return [c for c in [self.main_cause, *(self.secondary_causes or [])] if c]
 
     @property
     def cause_labels(self) -> list[str]:
@@ -425,11 +615,8 @@ class AidCase(models.Model):
                 errors["granted_on"] = ValidationError(
                     _("The campaign runs from %(start)s to %(end)s."), code="outside_campaign",
                     params={"start": self.campaign.starts_on, "end": self.campaign.ends_on})
-            elif self.worker_id and self.worker.exited_on and self.granted_on > \
-                    self.worker.exited_on:
-                errors["granted_on"] = ValidationError(
-                    _("This worker left hardship on %(date)s."), code="after_exit",
-                    params={"date": self.worker.exited_on})
+            elif self.worker_id:
+                errors.update(self._archive_errors())
         first = self.first_visit_in_campaign()
         if first is not None:
             errors.setdefault("worker", []).append(ValidationError(
@@ -441,6 +628,30 @@ class AidCase(models.Model):
             ))
         if errors:
             raise ValidationError(errors)
+
+    def _archive_errors(self) -> dict[str, ValidationError]:
+        """先建档、后帮扶: the worker's archive is active on the date granted (an active spell
+        covers it), else the error to show."""
+        spells = list(self.worker.spells.order_by("started_on"))
+        if any(s.covers(self.granted_on) for s in spells):
+            return {}
+        if not spells:
+            return {"worker": ValidationError(
+                _("The archive of %(worker)s is not yet in force (%(state)s): aid is given only "
+                  "to approved archives."), code="archive_not_active",
+                params={"worker": self.worker.name, "state": self.worker.get_state_display()})}
+        if self.granted_on < spells[0].started_on:
+            return {"granted_on": ValidationError(
+                _("The archive came into force on %(date)s: the date granted cannot be "
+                  "earlier."), code="before_archive", params={"date": spells[0].started_on})}
+        last = spells[-1]
+        if last.ended_on is not None and self.granted_on > last.ended_on:
+            return {"granted_on": ValidationError(
+                _("This worker left hardship on %(date)s."), code="after_exit",
+                params={"date": last.ended_on})}
+        return {"granted_on": ValidationError(
+            _("The archive was not in force on that date (out of hardship between spells)."),
+            code="between_spells")}
 
     def validate_constraints(self, exclude=None) -> None:
         if self.first_visit_in_campaign() is not None:
@@ -470,3 +681,17 @@ class AidKindCap(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ≤ {yuan(self.max_amount)}"
+
+
+from .archive_models import (  # noqa: E402, F401 (the archive's models, in their own module)
+    ArchiveSettings,
+    ArchiveSpell,
+    HomeSurvey,
+    HouseholdMember,
+    LivingStandard,
+    NoticeObjection,
+    PublicNotice,
+    ReviewOutcome,
+    ReviewRound,
+)
+

@@ -15,10 +15,13 @@ SEARCH_URL = "aid:worker-search"
 
 
 def worker_detail(worker: HardshipWorker) -> str:
-    """What tells two workers of the same name apart: masked ID, union, level, out of hardship."""
+    """What tells two workers of the same name apart: masked ID, union, level, out of hardship
+    or not yet in force."""
     parts = [worker.masked_id_number, worker.union.name, worker.get_hardship_level_display()]
     if worker.exited_on is not None:
         parts.append(_("out of hardship"))
+    elif not worker.is_active:  # 先建档后帮扶: say why the archive cannot receive aid yet
+        parts.append(worker.get_state_display())
     return " · ".join(str(part) for part in parts)
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import campaigns, cases, workers
+from .views import archive, campaigns, cases, workers
 
 app_name = "aid"
 
@@ -10,6 +10,18 @@ urlpatterns = [
     path("workers/search/", workers.WorkerSearchView.as_view(), name="worker-search"),
     path("workers/<int:pk>/", workers.WorkerDetailView.as_view(), name="worker-detail"),
     path("workers/<int:pk>/edit/", workers.WorkerUpdateView.as_view(), name="worker-update"),
+    path("workers/<int:pk>/survey/", archive.SurveyView.as_view(), name="archive-survey"),
+    path("workers/<int:pk>/notice/", archive.NoticeView.as_view(), name="archive-notice"),
+    path("workers/<int:pk>/objection/", archive.ObjectionView.as_view(),
+         name="archive-objection"),
+    path("objections/<int:pk>/resolve/", archive.ResolveView.as_view(), name="archive-resolve"),
+    path("workers/<int:pk>/approve/", archive.ApproveView.as_view(), name="archive-approve"),
+    path("reviews/", archive.ReviewListView.as_view(), name="review-list"),
+    path("reviews/open/", archive.ReviewOpenView.as_view(), name="review-open"),
+    path("reviews/<int:pk>/", archive.ReviewDetailView.as_view(), name="review-detail"),
+    path("reviews/<int:pk>/outcome/", archive.OutcomeView.as_view(), name="review-outcome"),
+    path("reviews/<int:pk>/approve/", archive.ReviewApproveView.as_view(),
+         name="review-approve"),
     path("campaigns/", campaigns.CampaignListView.as_view(), name="campaign-list"),
     path("campaigns/new/", campaigns.CampaignCreateView.as_view(), name="campaign-create"),
     path("campaigns/<int:pk>/", campaigns.CampaignDetailView.as_view(), name="campaign-detail"),

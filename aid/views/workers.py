@@ -8,9 +8,9 @@ from core.audit import history_entries
 from core.edit import RecordCreateView, RecordUpdateView
 from core.lists import FilteredListView
 
-from .. import selectors, services
+from .. import archive_selectors, archive_services, selectors, services
 from ..filters import WorkerFilterSet
-from ..forms import WorkerForm
+from ..forms import NoticeForm, ObjectionForm, ResolveForm, SurveyForm, WorkerForm
 from ..models import HardshipWorker
 from ..pickers import worker_detail
 from ..validators import mask_id_number
@@ -21,7 +21,7 @@ def _cause_labels(causes) -> str:
 
 
 # The audit view masks the ID number like every page but the worker's own details.
-WORKER_HISTORY_FORMATTERS = {"id_number": mask_id_number, "causes": _cause_labels}
+WORKER_HISTORY_FORMATTERS = {"id_number": mask_id_number, "secondary_causes": _cause_labels}
 
 
 class WorkerListView(RoleRequiredMixin, FilteredListView):
@@ -31,6 +31,9 @@ class WorkerListView(RoleRequiredMixin, FilteredListView):
 
     def get_queryset(self):
         return selectors.workers()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(overdue_url=archive_selectors.overdue_url(), **kwargs)
 
 
 class WorkerDetailView(RoleRequiredMixin, DetailView):
@@ -50,6 +53,11 @@ class WorkerDetailView(RoleRequiredMixin, DetailView):
         context["cases"] = selectors.worker_cases(worker)
         context["history"] = history_entries(worker, formatters=WORKER_HISTORY_FORMATTERS)
         context["can_edit"] = has_role(self.request.user, *EDITORS)
+        context["archive"] = archive_selectors.archive_panel(worker, self.request.user)
+        context["survey_form"] = SurveyForm(prefix="survey")
+        context["notice_form"] = NoticeForm(prefix="notice")
+        context["objection_form"] = ObjectionForm(prefix="objection")
+        context["resolve_form"] = ResolveForm(prefix="resolve")
         return context
 
 
@@ -62,10 +70,12 @@ class WorkerSaveMixin:
 
     def save(self, form):
         try:
-            return services.worker_save(worker=form.instance, by=self.request.user)
+            worker = services.worker_save(worker=form.instance, by=self.request.user)
         except services.DuplicateArchive as duplicate:
             form.existing_worker = duplicate.existing  # the page links to it
             raise
+        archive_services.members_save(worker=worker, members=form.members, by=self.request.user)
+        return worker
 
     def form_invalid(self, form):
         # The number may also be taken between the form's own check and the model's unique
@@ -93,6 +103,7 @@ class WorkerSearchView(RoleRequiredMixin, View):
             {"id": w.pk, "label": w.name, "detail": worker_detail(w),
              "name": w.name, "id_number": w.masked_id_number,
              "union": w.union.name, "hardship_level": w.get_hardship_level_display(),
-             "exited": w.exited_on is not None}
+             "exited": w.exited_on is not None, "active": w.is_active,
+             "state": w.get_state_display()}
             for w in selectors.worker_search(request.GET)
         ]})

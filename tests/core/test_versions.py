@@ -5,6 +5,7 @@ The tests walk every versioned model of the project and every admin page that ed
 model or admin added later is covered or makes them fail.
 """
 
+from decimal import Decimal
 from itertools import count
 
 import pytest
@@ -18,6 +19,7 @@ from django.urls import reverse
 
 from accounts.roles import Role
 from accounts.services import role_group
+from aid.models import ArchiveSettings, LivingStandard
 from core.admin import VersionedAdmin, VersionedInline
 from core.locking import STALE_MESSAGE, lock_version
 from core.versioning import is_versioned
@@ -45,6 +47,9 @@ FACTORIES = {
     "aid.HardshipWorker": f.make_worker,
     "aid.Campaign": f.make_campaign,
     "aid.AidCase": lambda: f.make_case(entered_by=f.make_user(Role.STAFF)),
+    "aid.LivingStandard": lambda: LivingStandard.objects.create(
+        year=1990 + next(_serial) % 110, monthly_amount=Decimal(300)),
+    "aid.ArchiveSettings": lambda: ArchiveSettings.objects.create(),
     "economy.Household": lambda: f.make_household(union=f.make_union()),
     "economy.ValueAddedReturn": lambda: f.make_value_added_return(union=f.make_union()),
     "economy.AnnualTarget": lambda: f.make_target(year=2000 + next(_serial)),

@@ -13,7 +13,7 @@ from accounts.models import User
 from accounts.roles import Role
 from accounts.services import role_group
 from activities.models import Activity
-from aid.models import AidCase, Campaign, HardshipWorker
+from aid.models import AidCase, ArchiveSpell, Campaign, HardshipWorker
 from aid.validators import resident_id_checksum
 from economy.models import AnnualTarget, Household, Sector, SupportGrant, ValueAddedReturn
 from pairings import services as pairing_services
@@ -104,7 +104,24 @@ def make_worker(number: int | None = None, union: Union | None = None,
         "registered_on": date(2010, 1, 1),
         **fields,
     }
-    return HardshipWorker.objects.create(union=union or make_union(), **fields)
+    active = fields.pop("active", True)
+    worker = HardshipWorker.objects.create(union=union or make_union(), **fields)
+    if active:
+        activate(worker, on=worker.registered_on, until=worker.exited_on)
+    return worker
+
+
+def activate(worker: HardshipWorker, *, on: date | None = None,
+             until: date | None = None) -> HardshipWorker:
+    """Make an archive active from `on` (its registration date), bypassing the procedure (an
+    open spell; closed on `until` if given): for setting up tests of what follows approval."""
+    on = on or worker.registered_on
+    ArchiveSpell.objects.create(worker=worker, started_on=on, ended_on=until,
+                                end_reason=ArchiveSpell.EndReason.OTHER if until else "")
+    worker.state = HardshipWorker.State.EXITED if until else HardshipWorker.State.ACTIVE
+    worker.exited_on = until
+    worker.save(update_fields=["state", "exited_on"])
+    return worker
 
 
 def make_campaign(**fields) -> Campaign:
@@ -232,3 +249,8 @@ def make_document(record, *, by: User, content: bytes | None = None,
 
     return document_upload(record=record, kind=kind, content=content or png_bytes(),
                            filename=filename, by=by)
+
+
+# The archive form's choices that have a default in the model (a form posts them all).
+ARCHIVE_FORM = {"health": "good", "model_worker": "none", "housing": "own", "hukou": "urban",
+                "other_annual_income": "0"}
