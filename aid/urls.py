@@ -1,6 +1,10 @@
 from django.urls import path
 
-from .views import campaigns, cases, workers
+from accounts.roles import EDITORS
+from core.imports import import_urls
+
+from .national_form_excel import ArchiveImporter
+from .views import campaigns, cases, national_form, workers
 
 app_name = "aid"
 
@@ -10,6 +14,15 @@ urlpatterns = [
     path("workers/search/", workers.WorkerSearchView.as_view(), name="worker-search"),
     path("workers/<int:pk>/", workers.WorkerDetailView.as_view(), name="worker-detail"),
     path("workers/<int:pk>/edit/", workers.WorkerUpdateView.as_view(), name="worker-update"),
+    # The national form (困难职工档案表): Word, Excel export and import.
+    path("workers/<int:pk>/form/", national_form.ArchiveFormView.as_view(), name="archive-form"),
+    path("workers/forms/", national_form.ArchiveFormBatchView.as_view(),
+         name="archive-form-batch"),
+    path("workers/export/", national_form.ArchiveExportView.as_view(), name="archive-export"),
+    path("workers/export/full/", national_form.ArchiveFullExportView.as_view(),
+         name="archive-export-full"),
+    *import_urls(ArchiveImporter, name="archives", roles=EDITORS, done_url="aid:worker-list",
+                 prefix="workers/import/"),
     path("campaigns/", campaigns.CampaignListView.as_view(), name="campaign-list"),
     path("campaigns/new/", campaigns.CampaignCreateView.as_view(), name="campaign-create"),
     path("campaigns/<int:pk>/", campaigns.CampaignDetailView.as_view(), name="campaign-detail"),
