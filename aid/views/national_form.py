@@ -26,7 +26,6 @@ DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessin
 def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = attachment(filename)
-    response["Cache-Control"] = "no-store"  # personal data: never kept by a cache
     return response
 
 
