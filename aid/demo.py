@@ -20,7 +20,18 @@ from simple_history.utils import bulk_create_with_history
 from accounts.roles import Role
 from unions.models import Union
 
-from .models import AidCase, Campaign, HardshipWorker
+from .models import (
+    AidCase,
+    ArchiveSpell,
+    Campaign,
+    HardshipWorker,
+    HomeSurvey,
+    LivingStandard,
+    NoticeObjection,
+    PublicNotice,
+    ReviewOutcome,
+    ReviewRound,
+)
 from .validators import birth_date_of, resident_id_checksum, sex_of
 
 REGION = "230722"  # 嘉荫县
@@ -101,6 +112,45 @@ UNCOUNTED_2012 = (
 REJECTED_VISIT = (145, date(2012, 1, 12), "不属于特困职工，改为生活救助评估。")
 
 
+# The archives (issue 16): every worker was surveyed, noticed and approved after registration;
+# the 2011 review took 146..149 out of hardship at the year's end; in 2012 worker 146 fell back
+# (返困) and came back through survey, notice and approval; the 2012 review (approved 16 April)
+# moved 137 to relative hardship and took 138..140 out; 141 and 142 were not reviewed in 2012.
+LIVING_LINES = ((2009, Decimal(280)), (2010, Decimal(320)), (2011, Decimal(380)),
+                (2012, Decimal(430)))
+HEALTH = ("good", "chronic", "good", "serious", "disabled", "good", "cancer")
+HOUSING = ("own", "rented", "public", "own", "borrowed")
+EXITED_2011 = range(146, 150)
+REVIEW_2011_APPROVED = date(2011, 12, 31)
+REVIEW_2012_APPROVED = date(2012, 4, 16)
+EXITS_2012 = {138: "employment", 139: "income", 140: "other"}
+EXIT_REASONS_2011 = ("employment", "income", "employment", "other")
+CHANGED_2012 = {137: "relative"}
+NOT_REVIEWED_2012 = (141, 142)
+RELAPSE = 146
+RELAPSE_SURVEY, RELAPSE_NOTICE = date(2012, 3, 12), (date(2012, 3, 14), date(2012, 3, 20))
+RELAPSE_APPROVED = date(2012, 3, 26)
+OBJECTION = 5  # the notice of worker 5 had an objection, resolved before approval
+
+
+def registered_on(index: int) -> date:
+    return date(2009, 3, 2) + timedelta(days=(index * 5) % 600)
+
+
+def _final_state(index: int) -> str:
+    if index in EXITS_2012 or (index in EXITED_2011 and index != RELAPSE):
+        return HardshipWorker.State.EXITED
+    return HardshipWorker.State.ACTIVE
+
+
+def _final_exit(index: int) -> date | None:
+    if index in EXITS_2012:
+        return REVIEW_2012_APPROVED
+    if index in EXITED_2011 and index != RELAPSE:
+        return REVIEW_2011_APPROVED
+    return None
+
+
 class DemoDependencyMissing(RuntimeError):
     """The slice needs the unions and the demo users loaded first."""
 
@@ -148,7 +198,8 @@ def _new_worker(index: int, union: Union) -> HardshipWorker:
              (HardshipWorker.HardshipLevel.RELATIVE, HardshipWorker.HardshipLevel.ACCIDENT)
              [index % 2])
     id_number = id_number_for(index)
-    return HardshipWorker(
+    size = 1 + index % 5
+    worker = HardshipWorker(
         name=name_for(index),
         id_number=id_number,
         birth_date=birth_date_of(id_number),  # bulk_create skips save(), which derives them
@@ -160,12 +211,22 @@ def _new_worker(index: int, union: Union) -> HardshipWorker:
                            HardshipWorker.EmploymentStatus.EMPLOYED,
                            HardshipWorker.EmploymentStatus.RETIRED)[index % 3],
         hardship_level=level,
-        causes=CAUSES[index % len(CAUSES)],
-        household_size=1 + index % 5,
-        income_per_capita=Decimal(180 + (index * 13) % 320),
-        registered_on=date(2009, 3, 2) + timedelta(days=(index * 5) % 600),
-        exited_on=date(2011, 12, 31) if 146 <= index < 150 else None,
+        main_cause=CAUSES[index % len(CAUSES)][0],
+        secondary_causes=CAUSES[index % len(CAUSES)][1:],
+        household_size=size,
+        own_monthly_income=Decimal(180 + (index * 13) % 320) * size,
+        registered_on=registered_on(index),
+        state=_final_state(index),
+        exited_on=_final_exit(index),
+        health=HEALTH[index % len(HEALTH)],
+        housing=HOUSING[index % len(HOUSING)],
+        marital_status="married" if index % 3 else "widowed",
+        address=f"嘉荫县朝阳镇{1 + index % 9}委{10 + index}号",
     )
+    worker.compute_income()  # bulk_create skips save(), which computes it
+    if worker.income_per_capita > dict(LIVING_LINES)[worker.registered_on.year]:
+        worker.above_line_reason = "支出型困难：医疗和子女就学支出大。"
+    return worker
 
 
 def _workers(unions: list[Union], staff) -> list[HardshipWorker]:
@@ -246,3 +307,101 @@ def load() -> None:
         missing = [case for case in _cases(workers, campaigns, staff, leader)
                    if (case.worker_id, case.kind, case.granted_on) not in existing]
         bulk_create_with_history(missing, AidCase, default_user=staff)
+        _archives(workers, staff, leader)
+
+
+def _first_procedure(index: int, worker: HardshipWorker, staff, leader):
+    """The survey, notice and first spell of one archive (unsaved)."""
+    day = registered_on(index)
+    survey = HomeSurvey(worker=worker, surveyed_on=day + timedelta(days=3),
+                        surveyors="张工作、工会主席", recorded_by=staff,
+                        recorded_at=_moment(day + timedelta(days=3), 17),
+                        findings="入户核实家庭人口、收入和住房情况，与申报一致。")
+    notice = PublicNotice(worker=worker, starts_on=day + timedelta(days=5),
+                          ends_on=day + timedelta(days=11), place="所在单位公示栏",
+                          recorded_by=staff, recorded_at=_moment(day + timedelta(days=5), 9))
+    ended = None
+    if index in EXITED_2011:
+        ended = REVIEW_2011_APPROVED
+    elif index in EXITS_2012:
+        ended = REVIEW_2012_APPROVED
+    spell = ArchiveSpell(
+        worker=worker, started_on=day + timedelta(days=14), ended_on=ended,
+        end_reason=(EXITS_2012.get(index) or EXIT_REASONS_2011[index - 146]) if ended else "",
+        prepared_by=staff, approved_by=leader,
+        approved_at=_moment(day + timedelta(days=14), 10))
+    return survey, notice, spell
+
+
+def _relapse(worker: HardshipWorker, staff, leader):
+    survey = HomeSurvey(worker=worker, surveyed_on=RELAPSE_SURVEY, surveyors="张工作",
+                        findings="再就业单位停产，家庭收入再次低于低保线。", relapse=True,
+                        recorded_by=staff, recorded_at=_moment(RELAPSE_SURVEY, 16))
+    notice = PublicNotice(worker=worker, starts_on=RELAPSE_NOTICE[0], ends_on=RELAPSE_NOTICE[1],
+                          place="所在社区公示栏", recorded_by=staff,
+                          recorded_at=_moment(RELAPSE_NOTICE[0], 9))
+    spell = ArchiveSpell(worker=worker, started_on=RELAPSE_APPROVED, relapse=True,
+                         prepared_by=staff, approved_by=leader,
+                         approved_at=_moment(RELAPSE_APPROVED, 10))
+    return survey, notice, spell
+
+
+def _reviews(workers: list[HardshipWorker], staff, leader) -> None:
+    """The 2011 and 2012 review rounds with their outcomes (approved)."""
+    for year, approved in ((2011, REVIEW_2011_APPROVED), (2012, REVIEW_2012_APPROVED)):
+        review, created = ReviewRound.objects.get_or_create(year=year, defaults={
+            "opened_by": staff, "opened_at": _moment(date(year, 3 if year == 2012 else 12, 1), 9),
+            "approved_by": leader, "approved_on": approved})
+        if not created:
+            continue
+        outcomes = []
+        for index, worker in enumerate(workers):
+            if year == 2012 and (index in EXITED_2011 or index in NOT_REVIEWED_2012):
+                continue
+            surveyed = date(year, 3 if year == 2012 else 12, 1 + index % 20)
+            outcome = ReviewOutcome(round=review, worker=worker, surveyed_on=surveyed,
+                                    decision=ReviewOutcome.Decision.CONTINUE, recorded_by=staff,
+                                    recorded_at=_moment(surveyed, 17))
+            if year == 2011 and index in EXITED_2011:
+                outcome.decision = ReviewOutcome.Decision.EXIT
+                outcome.exit_reason = EXIT_REASONS_2011[index - 146]
+            elif year == 2012 and index in EXITS_2012:
+                outcome.decision = ReviewOutcome.Decision.EXIT
+                outcome.exit_reason = EXITS_2012[index]
+            elif year == 2012 and index in CHANGED_2012:
+                outcome.decision = ReviewOutcome.Decision.CHANGE
+                outcome.new_level = CHANGED_2012[index]
+            outcomes.append(outcome)
+        bulk_create_with_history(outcomes, ReviewOutcome, default_user=staff)
+
+
+def _archives(workers: list[HardshipWorker], staff, leader) -> None:
+    """Each archive's procedure, spells and reviews, created where the archive has no spell."""
+    started = set(ArchiveSpell.objects.filter(worker__in=workers)
+                  .values_list("worker_id", flat=True))
+    surveys, notices, spells = [], [], []
+    for index, worker in enumerate(workers):
+        if worker.pk in started:
+            continue
+        for made, into in zip(_first_procedure(index, worker, staff, leader),
+                              (surveys, notices, spells), strict=True):
+            into.append(made)
+        if index == RELAPSE:
+            for made, into in zip(_relapse(worker, staff, leader), (surveys, notices, spells),
+                                  strict=True):
+                into.append(made)
+    bulk_create_with_history(surveys, HomeSurvey, default_user=staff)
+    notices = bulk_create_with_history(notices, PublicNotice, default_user=staff)
+    bulk_create_with_history(spells, ArchiveSpell, default_user=leader)
+    objected = [n for n in notices if n.worker_id == workers[OBJECTION].pk]
+    if objected:
+        notice = objected[0]
+        NoticeObjection.objects.create(
+            notice=notice, raised_on=notice.starts_on + timedelta(days=2),
+            content="有群众反映其配偶有经营收入。", recorded_by=staff, resolved_by=staff,
+            resolution="经核实，配偶经营的小卖部已于上年关停，收入情况属实。",
+            resolved_on=notice.starts_on + timedelta(days=4))
+    if not LivingStandard.objects.exists():
+        for year, amount in LIVING_LINES:
+            LivingStandard.objects.create(year=year, monthly_amount=amount)
+    _reviews(workers, staff, leader)

@@ -8,15 +8,16 @@ year), a visit without a campaign to the period of its date. Relief is reported 
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
+from core.dates import years_after
 from core.lists import list_url
 from core.money import money_sum
 
-from .models import AidCase, Campaign
+from .models import AidCase, ArchiveSpell, Campaign, ReviewOutcome
 
 CAMPAIGN_VISIT = Q(kind=AidCase.Kind.VISIT, campaign__isnull=False)
 
@@ -31,6 +32,25 @@ def reported_to(day: date) -> Q:
     """Cases reported in a period ending on `day` or earlier (see the module's rule)."""
     return ((CAMPAIGN_VISIT & Q(campaign__ends_on__lte=day))
             | (~CAMPAIGN_VISIT & Q(granted_on__lte=day)))
+
+
+@dataclass(frozen=True, kw_only=True)
+class ArchiveFigures:
+    """Archives (counted by active spell) and their events in a period.
+
+    Always `open == open_before + new + relapsed - exited`; the three categories of the open
+    archives sum to `open` (each archive's current category).
+    """
+
+    open_before: int  # active on the day before the period
+    new: int  # first spells starting in the period (新建档)
+    relapsed: int  # spells after a relapse starting in the period (返困)
+    exited: int  # spells ending in the period (解困脱困)
+    open: int  # active on the period's last day
+    open_extreme: int
+    open_relative: int
+    open_accident: int
+    reviews_overdue: int  # active at the end, not reviewed (nor approved) in the 12 months before
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -57,6 +77,44 @@ class AidFigures:
     unpaid_cases: int  # approved, not yet paid: counted above as granted
     unpaid_money: Decimal
     campaigns: tuple[str, ...]  # the campaigns ending in the period with counted visits
+    archive: ArchiveFigures
+
+    # The issue's names for the archive figures.
+    @property
+    def archives_open_before(self) -> int:
+        return self.archive.open_before
+
+    @property
+    def archives_new(self) -> int:
+        return self.archive.new
+
+    @property
+    def archives_relapsed(self) -> int:
+        return self.archive.relapsed
+
+    @property
+    def archives_exited(self) -> int:
+        return self.archive.exited
+
+    @property
+    def archives_open(self) -> int:
+        return self.archive.open
+
+    @property
+    def archives_open_extreme(self) -> int:
+        return self.archive.open_extreme
+
+    @property
+    def archives_open_relative(self) -> int:
+        return self.archive.open_relative
+
+    @property
+    def archives_open_accident(self) -> int:
+        return self.archive.open_accident
+
+    @property
+    def reviews_overdue(self) -> int:
+        return self.archive.reviews_overdue
 
 
 def _workers(condition: Q) -> Count:
@@ -64,7 +122,8 @@ def _workers(condition: Q) -> Count:
 
 
 def for_period(start: date, end: date) -> AidFigures:
-    """The figures of the cases reported from `start` to `end` inclusive (two queries)."""
+    """The figures of the cases reported from `start` to `end` inclusive, and of the archives
+    (three queries)."""
     counted = Q(status__in=AidCase.COUNTED_STATUSES)
     paid = Q(status=AidCase.Status.PAID)
     visit = counted & Q(kind=AidCase.Kind.VISIT)
@@ -89,7 +148,51 @@ def for_period(start: date, end: date) -> AidFigures:
                                      status__in=AidCase.COUNTED_STATUSES)
     campaigns = tuple(Campaign.objects.filter(Exists(visited), ends_on__range=(start, end))
                       .order_by("ends_on", "name").values_list("name", flat=True))
-    return AidFigures(**row, campaigns=campaigns)
+    return AidFigures(**row, campaigns=campaigns, archive=archive_figures(start, end))
+
+
+def open_on(day: date) -> Q:
+    """Spells active on `day`: started on or before it, not ended by it (the day of leaving
+    belongs to the spell's events, not to the archives open at its end)."""
+    return Q(started_on__lte=day) & (Q(ended_on__isnull=True) | Q(ended_on__gt=day))
+
+
+def review_cutoff(day: date) -> date:
+    """An archive active on `day` is overdue when its last review (or its spell's start) is on
+    or before this date: 12 months before `day`."""
+    return years_after(day, -1)
+
+
+def overdue_on(day: date) -> Q:
+    """Spells (annotated `reviewed`, see `with_reviewed`) overdue for review on `day`."""
+    return open_on(day) & Q(started_on__lte=review_cutoff(day), reviewed=False)
+
+
+def with_reviewed(spells: QuerySet, day: date) -> QuerySet:
+    """Annotate `reviewed`: the spell's archive had a review survey in the 12 months to `day`."""
+    reviews = ReviewOutcome.objects.filter(worker=OuterRef("worker_id"),
+                                           surveyed_on__gt=review_cutoff(day),
+                                           surveyed_on__lte=day)
+    return spells.annotate(reviewed=Exists(reviews))
+
+
+def archive_figures(start: date, end: date) -> ArchiveFigures:
+    """The archive figures of `start`..`end` (one query)."""
+    before = start - timedelta(days=1)
+    at_end = open_on(end)
+    level = "worker__hardship_level"
+    row = with_reviewed(ArchiveSpell.objects.all(), end).aggregate(
+        open_before=Count("pk", filter=open_on(before)),
+        new=Count("pk", filter=Q(started_on__range=(start, end), relapse=False)),
+        relapsed=Count("pk", filter=Q(started_on__range=(start, end), relapse=True)),
+        exited=Count("pk", filter=Q(ended_on__range=(start, end))),
+        open=Count("pk", filter=at_end),
+        open_extreme=Count("pk", filter=at_end & Q(**{level: "extreme"})),
+        open_relative=Count("pk", filter=at_end & Q(**{level: "relative"})),
+        open_accident=Count("pk", filter=at_end & Q(**{level: "accident"})),
+        reviews_overdue=Count("pk", filter=overdue_on(end)),
+    )
+    return ArchiveFigures(**row)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -105,6 +208,15 @@ class AidLinks:
     education: str
     pending: str  # draft or submitted cases of the period (for the warning)
     unpaid: str  # approved, not yet paid
+    archives_open: str  # archives active at the end (and by category)
+    archives_open_extreme: str
+    archives_open_relative: str
+    archives_open_accident: str
+    archives_open_before: str
+    archives_new: str
+    archives_relapsed: str
+    archives_exited: str
+    reviews_overdue: str
 
 
 def links(start: date, end: date) -> AidLinks:
@@ -118,7 +230,26 @@ def links(start: date, end: date) -> AidLinks:
                     relief=cases("relief"), relief_paid=cases("relief", paid),
                     living=cases(kinds.LIVING), medical=cases(kinds.MEDICAL),
                     education=cases(kinds.EDUCATION), pending=cases(status="pending"),
-                    unpaid=cases(status=AidCase.Status.APPROVED))
+                    unpaid=cases(status=AidCase.Status.APPROVED),
+                    **archive_links(start, end))
+
+
+def archive_links(start: date, end: date) -> dict[str, str]:
+    """The archive list behind each archive figure."""
+    def workers(**filters: object) -> str:
+        return list_url("aid:worker-list", **filters)
+
+    return {
+        "archives_open": workers(open_on=end),
+        "archives_open_extreme": workers(open_on=end, level="extreme"),
+        "archives_open_relative": workers(open_on=end, level="relative"),
+        "archives_open_accident": workers(open_on=end, level="accident"),
+        "archives_open_before": workers(open_on=start - timedelta(days=1)),
+        "archives_new": workers(spell="new", started_from=start, started_to=end),
+        "archives_relapsed": workers(spell="relapse", started_from=start, started_to=end),
+        "archives_exited": workers(exited_from=start, exited_to=end),
+        "reviews_overdue": workers(overdue_on=end),
+    }
 
 
 def years_with_data() -> set[int]:

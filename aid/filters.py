@@ -4,7 +4,7 @@ totals and its export."""
 from datetime import date
 
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -15,8 +15,8 @@ from core.forms import DATE_INPUT
 from core.lists import DateFilter, ListFilterSet, SortFilter
 from unions.models import Union
 
-from .figures import reported_from, reported_to
-from .models import AidCase, Campaign, HardshipWorker
+from .figures import open_on, overdue_on, reported_from, reported_to, with_reviewed
+from .models import AidCase, ArchiveSpell, Campaign, HardshipWorker
 from .validators import normalize_id_number
 
 # Besides the kinds and statuses themselves: the groups the summary counts by.
@@ -27,6 +27,8 @@ STATUS_CHOICES = [*AidCase.Status.choices,
                   (COUNTED, _("Counted (approved or paid)")),
                   (PENDING, _("Pending (draft or submitted)"))]
 SEARCH_HINT = _("Name or last digits of the ID number")
+NEW, RELAPSE = "new", "relapse"
+SPELL_CHOICES = [(NEW, _("First spells (new archives)")), (RELAPSE, _("After a relapse"))]
 
 
 def worker_matches(prefix: str, text: str) -> Q:
@@ -112,12 +114,58 @@ class WorkerFilterSet(ListFilterSet):
                    widget=forms.TextInput(attrs={"type": "search", "placeholder": SEARCH_HINT,
                                                  "autofocus": True}))
     union = union_filter("union")
+    state = ChoiceFilter(label=_("archive state"), choices=HardshipWorker.State.choices,
+                         empty_label=_("All states"))
+    level = ChoiceFilter(field_name="hardship_level", label=_("hardship category"),
+                         choices=HardshipWorker.HardshipLevel.choices,
+                         empty_label=_("All categories"))
+    # The archive figures' drill-down (aid.figures): archives active on a day, spells that
+    # started or ended between two days, archives overdue for review on a day.
+    open_on = DateFilter(label=_("active on"), method="filter_open_on", widget=DATE_INPUT)
+    spell = ChoiceFilter(label=_("spells"), choices=SPELL_CHOICES, method="filter_nothing",
+                         empty_label=_("All spells"))
+    started_from = DateFilter(label=_("spell started from"), method="filter_nothing",
+                              widget=DATE_INPUT)
+    started_to = DateFilter(label=_("spell started to"), method="filter_nothing",
+                            widget=DATE_INPUT)
+    exited_from = DateFilter(label=_("left hardship from"), method="filter_nothing",
+                             widget=DATE_INPUT)
+    exited_to = DateFilter(label=_("left hardship to"), method="filter_nothing",
+                           widget=DATE_INPUT)
+    overdue_on = DateFilter(label=_("review overdue on"), method="filter_overdue",
+                            widget=DATE_INPUT)
     sort = SortFilter(fields={"name": "name", "union__name": "union",
                               "registered_on": "registered", "hardship_level": "level"},
                       default="name")
 
     def filter_worker(self, queryset: QuerySet, _name: str, value: str) -> QuerySet:
         return queryset.filter(worker_matches("", value))
+
+    def filter_open_on(self, queryset: QuerySet, _name: str, value: date) -> QuerySet:
+        return queryset.filter(Exists(ArchiveSpell.objects.filter(
+            open_on(value), worker=OuterRef("pk"))))
+
+    def filter_overdue(self, queryset: QuerySet, _name: str, value: date) -> QuerySet:
+        spells = with_reviewed(ArchiveSpell.objects.filter(worker=OuterRef("pk")), value)
+        return queryset.filter(Exists(spells.filter(overdue_on(value))))
+
+    def filter_nothing(self, queryset: QuerySet, _name: str, _value) -> QuerySet:
+        return queryset  # applied together in filter_queryset
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        queryset = super().filter_queryset(queryset)
+        data = self.form.cleaned_data
+        spells = Q()
+        if data.get("spell") in (NEW, RELAPSE):
+            spells &= Q(relapse=data["spell"] == RELAPSE)
+        for key, lookup in (("started_from", "started_on__gte"), ("started_to", "started_on__lte"),
+                            ("exited_from", "ended_on__gte"), ("exited_to", "ended_on__lte")):
+            if data.get(key):
+                spells &= Q(**{lookup: data[key]})
+        if spells:
+            queryset = queryset.filter(Exists(ArchiveSpell.objects.filter(
+                spells, worker=OuterRef("pk"))))
+        return queryset
 
 
 class CampaignWorkerFilterSet(ListFilterSet):

@@ -13,7 +13,6 @@ from unions.models import Union
 from .models import MAX_HOUSEHOLD, AidCase, Campaign, HardshipWorker, HouseholdMember
 from .validators import normalize_id_number
 
-
 MEMBERS = "members"
 
 

@@ -26,7 +26,6 @@ from .validators import (
     validate_resident_id,
 )
 
-
 MAX_HOUSEHOLD = 30
 MAX_INCOME = Decimal(1_000_000)  # yuan per month: a bound for typing, far above any archive
 
@@ -72,7 +71,7 @@ class HardshipWorker(models.Model):
         ACCIDENT = "accident", _("Hardship by accident")
 
     class Cause(models.TextChoices):
-        """Causes of hardship (the national form's list; the first six keys are the original ones)."""
+        """Causes of hardship (the national form's list; the first six keys are the originals)."""
 
         ILLNESS = "illness", _("Serious illness")
         DISABILITY = "disability", _("Disability")
@@ -134,6 +133,7 @@ class HardshipWorker(models.Model):
         EXITED = "exited", _("Out of hardship")
 
     MAX_SECONDARY_CAUSES = 3
+    COMPUTED = ("household_annual_income", "income_per_capita")
 
     name = models.CharField(_("full name"), max_length=50, validators=[validate_name])
     id_number = models.CharField(
@@ -239,7 +239,8 @@ class HardshipWorker(models.Model):
             kwargs["update_fields"] = {*update_fields, *self.COMPUTED}
         super().save(*args, **kwargs)
 
-    COMPUTED = ("household_annual_income", "income_per_capita")
+    def get_absolute_url(self) -> str:
+        return reverse("aid:worker-detail", args=[self.pk])
 
     def compute_income(self) -> None:
         """The household's income per year and the monthly income per person, from the typed
@@ -249,9 +250,6 @@ class HardshipWorker(models.Model):
         self.household_annual_income = monthly * 12 + (self.other_annual_income or Decimal(0))
         self.income_per_capita = per_person_monthly(self.household_annual_income,
                                                     self.household_size or 1)
-
-    def get_absolute_url(self) -> str:
-        return reverse("aid:worker-detail", args=[self.pk])
 
     def clean(self) -> None:
         # Normalised before the uniqueness check, so that "…x" finds the archive "…X".
@@ -288,8 +286,6 @@ class HardshipWorker(models.Model):
 
     def living_line(self):
         """The minimum-living line of the archive's year (the latest set before it)."""
-        from .archive_models import LivingStandard  # noqa: PLC0415 (defined after this model)
-
         day = self.registered_on or timezone.localdate()
         return LivingStandard.for_year(day.year)
 

@@ -130,9 +130,9 @@ def _workers() -> list[HardshipWorker]:
                 "phone": f"1394587{index:04d}",
                 "employment_status": statuses[index % 2],
                 "hardship_level": HardshipWorker.HardshipLevel.RELATIVE,
-                "causes": ["unemployment"] if index % 2 == 0 else ["illness"],
+                "main_cause": "unemployment" if index % 2 == 0 else "illness",
                 "household_size": 3 + index % 3,
-                "income_per_capita": Decimal(260 + 10 * (index % 7)),
+                "own_monthly_income": Decimal(260 + 10 * (index % 7)) * (3 + index % 3),
                 "registered_on": date(2010, 11, 1) + timedelta(days=index),
             },
         )

@@ -378,7 +378,31 @@ def _aid(p: _Period) -> list[tuple[Sentence, ...]]:
             s.text(("、" if index else "") + label).figure(value, before, YUAN, url,
                                                            tally="money")
         sentences.append(s.text("。").done())
+    archives = _archives(p)
+    if archives is not None:
+        sentences.insert(0, archives)
     return [tuple(sentences)] if sentences else []
+
+
+def _archives(p: _Period) -> Sentence | None:
+    """"全县在档困难职工x户，其中深度困难x户；上半年新建档x户，解困脱困x户" (the events that
+    happened; none of it without open archives)."""
+    a, b, to = p.now.aid, p.before.aid, p.links.aid
+    if not a.archives_open:
+        return None
+    s = _Sentence("aid.archives", "全县在档困难职工")
+    s.figure(a.archives_open, b.archives_open, "户", to.archives_open, tally="count")
+    if a.archives_open_extreme:
+        s.text("，其中深度困难").figure(a.archives_open_extreme, b.archives_open_extreme, "户",
+                                   to.archives_open_extreme, tally="count")
+    events = [(label, value, before, url) for label, value, before, url in (
+        ("新建档", a.archives_new, b.archives_new, to.archives_new),
+        ("返困重新建档", a.archives_relapsed, b.archives_relapsed, to.archives_relapsed),
+        ("解困脱困", a.archives_exited, b.archives_exited, to.archives_exited)) if value]
+    for index, (label, value, before, url) in enumerate(events):
+        s.text(f"；{p.half_word}{label}" if index == 0 else f"，{label}")
+        s.figure(value, before, "户", url, tally="count")
+    return s.text("。").done()
 
 
 def _granted(s: _Sentence, what: str, money: Number, before: Number, paid: Number, unit: str,

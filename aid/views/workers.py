@@ -8,7 +8,7 @@ from core.audit import history_entries
 from core.edit import RecordCreateView, RecordUpdateView
 from core.lists import FilteredListView
 
-from .. import selectors, services
+from .. import archive_services, selectors, services
 from ..filters import WorkerFilterSet
 from ..forms import WorkerForm
 from ..models import HardshipWorker
@@ -61,10 +61,12 @@ class WorkerSaveMixin:
 
     def save(self, form):
         try:
-            return services.worker_save(worker=form.instance, by=self.request.user)
+            worker = services.worker_save(worker=form.instance, by=self.request.user)
         except services.DuplicateArchive as duplicate:
             form.existing_worker = duplicate.existing  # the page links to it
             raise
+        archive_services.members_save(worker=worker, members=form.members, by=self.request.user)
+        return worker
 
     def form_invalid(self, form):
         # The number may also be taken between the form's own check and the model's unique

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from aid.models import HardshipWorker
 from aid.validators import normalize_id_number, validate_resident_id
-from tests.support.factories import make_union, make_worker
+from tests.support.factories import ARCHIVE_FORM, make_union, make_worker
 from tests.support.scripts import ARABIC_INDIC, DEVANAGARI, FULL_WIDTH, full_width, in_script
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,8 @@ def typed_in(number: str, zero: int) -> str:
 def worker_post(union, id_number: str) -> dict:
     return {"name": "刘桂芝", "id_number": id_number, "phone": "", "union": union.pk,
             "employer": "", "employment_status": "laid_off", "hardship_level": "extreme",
-            "household_size": 1, "income_per_capita": "0", "registered_on": "2011-05-04",
+            "household_size": 1,
+            **ARCHIVE_FORM, "own_monthly_income": "0", "registered_on": "2011-05-04",
             "exited_on": "", "submission_token": str(uuid4())}
 
 

@@ -12,7 +12,7 @@ from aid.models import HardshipWorker
 from aid.validators import mask_id_number
 from aid.views.workers import WORKER_HISTORY_FORMATTERS
 from core.audit import history_entries
-from tests.support.factories import make_case, make_union, make_worker, valid_id
+from tests.support.factories import ARCHIVE_FORM, make_case, make_union, make_worker, valid_id
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,8 @@ def test_the_id_number_never_reaches_the_logs(client, staff, caplog):
     client.force_login(staff)
     form = {"name": "周淑兰", "phone": "", "union": union.pk, "employer": "",
             "employment_status": "laid_off", "hardship_level": "extreme",
-            "household_size": 2, "income_per_capita": "200", "registered_on": "2011-01-01",
+            "household_size": 2,
+            **ARCHIVE_FORM, "own_monthly_income": "200", "registered_on": "2011-01-01",
             "exited_on": ""}
     client.post(reverse("aid:worker-create"),
                 {**form, "id_number": ID[:17] + "0", "submission_token": str(uuid4())})

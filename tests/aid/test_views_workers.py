@@ -6,7 +6,14 @@ from django.urls import reverse
 
 from aid.models import AidCase, HardshipWorker
 from core.locking import STALE_MESSAGE
-from tests.support.factories import make_case, make_union, make_user, make_worker, valid_id
+from tests.support.factories import (
+    ARCHIVE_FORM,
+    make_case,
+    make_union,
+    make_user,
+    make_worker,
+    valid_id,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -17,8 +24,9 @@ MASKED = "230722********002X"
 def worker_post(union, **overrides):
     data = {"name": "刘桂芝", "id_number": ID, "phone": "13945860001", "union": union.pk,
             "employer": "嘉荫县酒厂", "employment_status": "laid_off",
-            "hardship_level": "extreme", "causes": ["illness", "schooling"],
-            "household_size": 3, "income_per_capita": "260.00", "registered_on": "2011-05-04",
+            "hardship_level": "extreme", "main_cause": "illness", "secondary_causes": ["schooling"],
+            "household_size": 3,
+            **ARCHIVE_FORM, "own_monthly_income": "260.00", "registered_on": "2011-05-04",
             "exited_on": "", "submission_token": str(uuid4())}
     data.update(overrides)
     return data

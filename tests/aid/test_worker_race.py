@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from aid.forms import WorkerForm
 from aid.models import HardshipWorker
-from tests.support.factories import make_union, make_user, make_worker, valid_id
+from tests.support.factories import ARCHIVE_FORM, make_union, make_user, make_worker, valid_id
 
 ID = valid_id("23072219650412002")
 DUPLICATE = "该身份证号已有档案"  # "An archive with this ID number already exists: …"
@@ -22,7 +22,8 @@ DUPLICATE = "该身份证号已有档案"  # "An archive with this ID number alr
 def worker_post(union, **overrides) -> dict:
     return {"name": "刘桂芝", "id_number": ID, "phone": "", "union": union.pk, "employer": "",
             "employment_status": "laid_off", "hardship_level": "extreme",
-            "household_size": 3, "income_per_capita": "260.00", "registered_on": "2011-05-04",
+            "household_size": 3,
+            **ARCHIVE_FORM, "own_monthly_income": "260.00", "registered_on": "2011-05-04",
             "exited_on": "", "submission_token": str(uuid4()), **overrides}
 
 

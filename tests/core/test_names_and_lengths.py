@@ -18,6 +18,7 @@ from pairings.imports import PairingImporter
 from pairings.models import Helper, Pairing
 from reports.models import Summary
 from tests.support.factories import (
+    ARCHIVE_FORM,
     make_campaign,
     make_case,
     make_poverty_round,
@@ -74,7 +75,8 @@ def test_a_worker_named_only_with_invisible_characters_is_refused(client, staff,
     response = client.post(reverse("aid:worker-create"), {
         "name": name, "id_number": valid_id("23072219650412002"), "union": make_union().pk,
         "employment_status": "laid_off", "hardship_level": "extreme", "household_size": 1,
-        "income_per_capita": "0", "registered_on": "2011-05-04", "submission_token": token()})
+        **ARCHIVE_FORM, "own_monthly_income": "0", "registered_on": "2011-05-04",
+        "submission_token": token()})
     assert refused(errors(response, "name"))
     assert not HardshipWorker.objects.exists()
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from aid.models import HardshipWorker
 from core.locking import STALE_MESSAGE
-from tests.support.factories import make_user, make_worker
+from tests.support.factories import ARCHIVE_FORM, make_user, make_worker
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -23,7 +23,7 @@ def worker_form(worker: HardshipWorker, name: str, version: int) -> dict:
     return {"name": name, "id_number": "", "phone": "", "union": worker.union_id,
             "employer": "", "employment_status": worker.employment_status,
             "hardship_level": worker.hardship_level, "household_size": 2,
-            "income_per_capita": "300", "registered_on": "2010-01-01", "exited_on": "",
+            **ARCHIVE_FORM, "own_monthly_income": "300", "registered_on": "2010-01-01",
             "version": version}
 
 

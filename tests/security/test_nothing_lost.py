@@ -17,7 +17,7 @@ from core.periods import Period
 from reports import services as report_services
 from reports.models import Publication, Summary
 from tests.security.catalogue import project_pages
-from tests.support.factories import make_campaign, make_union, make_worker, valid_id
+from tests.support.factories import ARCHIVE_FORM, make_campaign, make_union, make_worker, valid_id
 from tests.support.workbooks import xlsx
 from unions.imports import HeadcountImporter
 from unions.models import HeadcountReturn
@@ -56,7 +56,8 @@ def test_the_same_worker_form_posted_twice_creates_one_worker(client, staff):
     client.force_login(staff)
     form = {"name": "周淑兰", "id_number": valid_id("23072219700312002"), "phone": "",
             "union": make_union().pk, "employer": "", "employment_status": "laid_off",
-            "hardship_level": "extreme", "household_size": 2, "income_per_capita": "200",
+            "hardship_level": "extreme", "household_size": 2,
+            **ARCHIVE_FORM, "own_monthly_income": "200",
             "registered_on": "2011-01-01", "exited_on": "", "submission_token": str(uuid4())}
     first = client.post(reverse("aid:worker-create"), form)
     second = client.post(reverse("aid:worker-create"), form)

@@ -221,3 +221,8 @@ def inject(project: Project, amount, day: date | None = None):
     return pairing_services.fund_entry_create(
         round_id=project.pairing.round_id, kind="injected", amount=Decimal(amount),
         entered_on=day or project.started_on, project=project)
+
+
+# The archive form's choices that have a default in the model (a form posts them all).
+ARCHIVE_FORM = {"health": "good", "model_worker": "none", "housing": "own", "hukou": "urban",
+                "other_annual_income": "0"}
