@@ -41,15 +41,15 @@ class ArchiveFormView(RoleRequiredMixin, View):
 
 
 class ArchiveFormBatchView(WorkerListView):
-    """The forms of the archives selected (`pk` repeated) or else of the filtered list, one
-    section each, built within the request up to WORD_BATCH_LIMIT archives."""
+    """The forms of the archives ticked on the list (`pk` repeated, `chosen`) or else of the
+    filtered list, one section each, built within the request up to WORD_BATCH_LIMIT archives."""
 
     roles = READERS
 
     def get(self, request, *args, **kwargs):
         workers = self.filtered_queryset()
         chosen = [pk for pk in request.GET.getlist("pk") if pk.isascii() and pk.isdigit()]
-        if chosen:
+        if chosen or request.GET.get("chosen"):  # the ticked ones (none ticked: none)
             workers = workers.filter(pk__in=chosen)
         count = workers.count()
         if not count or count > WORD_BATCH_LIMIT:

@@ -163,6 +163,17 @@ def test_a_batch_is_one_word_file_with_one_section_per_archive(client, staff, le
     assert workers[1].name not in text
 
 
+def test_the_list_offers_the_forms_of_the_archives_ticked(client, staff, leader):
+    worker = archive(staff, leader, number=20)
+    client.force_login(leader)
+    page = client.get(reverse("aid:worker-list")).content.decode()
+    assert f'name="pk" value="{worker.pk}" form="archive-forms"' in page
+    assert 'data-testid="archive-export"' in page
+    assert 'data-testid="archive-export-full"' not in page  # a leader's list: masked only
+    none_ticked = client.get(reverse("aid:archive-form-batch"), {"chosen": "1"})
+    assert none_ticked.status_code == 302
+
+
 def test_a_batch_too_large_for_one_request_is_refused_with_a_message(client, staff, leader,
                                                                      monkeypatch):
     monkeypatch.setattr("aid.views.national_form.WORD_BATCH_LIMIT", 1)
