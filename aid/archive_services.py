@@ -143,15 +143,19 @@ def objection_resolve(*, objection_id: int, by: User, resolution: str,
 
 
 def preparers(worker: HardshipWorker) -> set[int]:
-    """The users who entered or changed the archive, or recorded its survey or notice since it
-    was last active: none of them approves it (four eyes)."""
-    since = worker.spells.order_by("-started_on").values_list("approved_at", flat=True).first()
+    """The users who entered or changed the archive, or recorded its survey or notice, in the
+    procedure under way (for a relapse: since its survey): none of them approves it (four
+    eyes)."""
     changes = worker.history.filter(history_user__isnull=False)
     surveys, notices = worker.surveys.all(), worker.notices.all()
-    if since is not None:
-        changes = changes.filter(history_date__gt=since)
-        surveys, notices = surveys.filter(recorded_at__gt=since), notices.filter(
-            recorded_at__gt=since)
+    last = worker.spells.order_by("-started_on").values_list("approved_at", flat=True).first()
+    if last is not None:
+        since = (surveys.filter(recorded_at__gt=last).order_by("recorded_at")
+                 .values_list("recorded_at", flat=True).first())
+        if since is not None:
+            changes = changes.filter(history_date__gte=since)
+            surveys, notices = (surveys.filter(recorded_at__gte=since),
+                                notices.filter(recorded_at__gte=since))
     return ({*changes.values_list("history_user", flat=True)}
             | {*surveys.values_list("recorded_by", flat=True)}
             | {*notices.values_list("recorded_by", flat=True)})

@@ -121,19 +121,19 @@ class WorkerFilterSet(ListFilterSet):
                          empty_label=_("All categories"))
     # The archive figures' drill-down (aid.figures): archives active on a day, spells that
     # started or ended between two days, archives overdue for review on a day.
-    open_on = DateFilter(label=_("active on"), method="filter_open_on", widget=DATE_INPUT)
+    open_on = DateFilter(label=_("active on"), method="filter_open_on", widget=forms.HiddenInput)
     spell = ChoiceFilter(label=_("spells"), choices=SPELL_CHOICES, method="filter_nothing",
-                         empty_label=_("All spells"))
+                         widget=forms.HiddenInput)
     started_from = DateFilter(label=_("spell started from"), method="filter_nothing",
-                              widget=DATE_INPUT)
+                              widget=forms.HiddenInput)
     started_to = DateFilter(label=_("spell started to"), method="filter_nothing",
-                            widget=DATE_INPUT)
+                            widget=forms.HiddenInput)
     exited_from = DateFilter(label=_("left hardship from"), method="filter_nothing",
-                             widget=DATE_INPUT)
+                             widget=forms.HiddenInput)
     exited_to = DateFilter(label=_("left hardship to"), method="filter_nothing",
-                           widget=DATE_INPUT)
+                           widget=forms.HiddenInput)
     overdue_on = DateFilter(label=_("review overdue on"), method="filter_overdue",
-                            widget=DATE_INPUT)
+                            widget=forms.HiddenInput)
     sort = SortFilter(fields={"name": "name", "union__name": "union",
                               "registered_on": "registered", "hardship_level": "level"},
                       default="name")

@@ -10,7 +10,18 @@ from core.forms import DATE_INPUT, DateField
 from core.text import REASON_LENGTH, ascii_int
 from unions.models import Union
 
-from .models import MAX_HOUSEHOLD, AidCase, Campaign, HardshipWorker, HouseholdMember
+from .models import (
+    MAX_HOUSEHOLD,
+    AidCase,
+    Campaign,
+    HardshipWorker,
+    HomeSurvey,
+    HouseholdMember,
+    NoticeObjection,
+    PublicNotice,
+    ReviewOutcome,
+    ReviewRound,
+)
 from .validators import normalize_id_number
 
 MEMBERS = "members"
@@ -211,3 +222,53 @@ class BatchVisitForm(forms.Form):
         queryset=HardshipWorker.objects.all(), widget=forms.MultipleHiddenInput,
         error_messages={"required": _("Tick at least one worker.")},
     )
+
+
+# --- the archive procedure (aid.archive_services) ----------------------------------------------
+
+class SurveyForm(forms.ModelForm):
+    class Meta:
+        model = HomeSurvey
+        fields = ["surveyed_on", "surveyors", "findings"]
+        widgets = {"surveyed_on": DATE_INPUT, "findings": forms.Textarea(attrs={"rows": 3})}
+
+
+class NoticeForm(forms.ModelForm):
+    class Meta:
+        model = PublicNotice
+        fields = ["starts_on", "ends_on", "place"]
+        widgets = {"starts_on": DATE_INPUT, "ends_on": DATE_INPUT}
+
+
+class ObjectionForm(forms.ModelForm):
+    class Meta:
+        model = NoticeObjection
+        fields = ["raised_on", "content"]
+        widgets = {"raised_on": DATE_INPUT, "content": forms.Textarea(attrs={"rows": 2})}
+
+
+class ResolveForm(forms.Form):
+    resolved_on = DateField(label=_("resolved on"))
+    resolution = forms.CharField(label=_("resolution"), max_length=REASON_LENGTH,
+                                 widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReviewRoundForm(forms.ModelForm):
+    class Meta:
+        model = ReviewRound
+        fields = ["year"]
+
+
+class OutcomeForm(forms.ModelForm):
+    class Meta:
+        model = ReviewOutcome
+        fields = ["worker", "decision", "new_level", "exit_reason", "surveyed_on", "notes"]
+        widgets = {"surveyed_on": DATE_INPUT}
+
+    def __init__(self, *args, workers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if workers is not None:
+            self.fields["worker"].queryset = workers
+
+    def validate_unique(self):
+        pass  # a second outcome for an archive corrects the first (archive_services)

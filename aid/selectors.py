@@ -12,7 +12,7 @@ from accounts.models import User
 from core.money import money_sum
 
 from .filters import WorkerFilterSet
-from .models import AidCase, Campaign, HardshipWorker
+from .models import AidCase, ArchiveSpell, Campaign, HardshipWorker
 
 SEARCH_LIMIT = 10  # the case form's worker box
 COUNTED = Q(cases__status__in=AidCase.COUNTED_STATUSES)
@@ -113,8 +113,10 @@ def campaign_workers(campaign: Campaign) -> QuerySet[HardshipWorker]:
     visited = (AidCase.objects.filter(worker=OuterRef("pk"), campaign=campaign,
                                       kind=AidCase.Kind.VISIT)
                .exclude(status=AidCase.Status.REJECTED))
-    return (HardshipWorker.objects
-            .filter(Q(exited_on__isnull=True) | Q(exited_on__gte=campaign.starts_on),
-                    registered_on__lte=campaign.ends_on)
+    # 先建档后帮扶: archives active at some time during the campaign.
+    active = ArchiveSpell.objects.filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gte=campaign.starts_on),
+        worker=OuterRef("pk"), started_on__lte=campaign.ends_on)
+    return (HardshipWorker.objects.filter(Exists(active))
             .select_related("union").annotate(visited=Exists(visited))
             .order_by("visited", "union__name", "name", "pk"))

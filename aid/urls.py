@@ -4,7 +4,7 @@ from accounts.roles import EDITORS
 from core.imports import import_urls
 
 from .national_form_excel import ArchiveImporter
-from .views import campaigns, cases, national_form, workers
+from .views import archive, campaigns, cases, national_form, workers
 
 app_name = "aid"
 
@@ -14,6 +14,16 @@ urlpatterns = [
     path("workers/search/", workers.WorkerSearchView.as_view(), name="worker-search"),
     path("workers/<int:pk>/", workers.WorkerDetailView.as_view(), name="worker-detail"),
     path("workers/<int:pk>/edit/", workers.WorkerUpdateView.as_view(), name="worker-update"),
+    path("workers/<int:pk>/survey/", archive.SurveyView.as_view(), name="archive-survey"),
+    path("workers/<int:pk>/notice/", archive.NoticeView.as_view(), name="archive-notice"),
+    path("workers/<int:pk>/notice/<int:notice>/objection/", archive.ObjectionView.as_view(),
+         name="archive-objection"),
+    path("workers/<int:pk>/objection/<int:objection>/resolve/", archive.ResolveView.as_view(),
+         name="archive-resolve"),
+    path("workers/<int:pk>/approve/", archive.ApproveView.as_view(), name="archive-approve"),
+    path("workers/overdue/", archive.OverdueView.as_view(), name="archive-overdue"),
+    path("reviews/", archive.ReviewListView.as_view(), name="review-list"),
+    path("reviews/<int:pk>/", archive.ReviewDetailView.as_view(), name="review-detail"),
     # The national form (困难职工档案表): Word, Excel export and import.
     path("workers/<int:pk>/form/", national_form.ArchiveFormView.as_view(), name="archive-form"),
     path("workers/forms/", national_form.ArchiveFormBatchView.as_view(),

@@ -378,8 +378,12 @@ def _aid(p: _Period) -> list[tuple[Sentence, ...]]:
             s.text(("、" if index else "") + label).figure(value, before, YUAN, url,
                                                            tally="money")
         sentences.append(s.text("。").done())
+    # The archives are a stock: told beside the period's aid or the archives' own events, not
+    # in a half-year when nothing happened.
     archives = _archives(p)
-    if archives is not None:
+    a = p.now.aid
+    if archives is not None and (sentences or a.archives_new or a.archives_relapsed
+                                 or a.archives_exited):
         sentences.insert(0, archives)
     return [tuple(sentences)] if sentences else []
 

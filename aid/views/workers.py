@@ -8,9 +8,9 @@ from core.audit import history_entries
 from core.edit import RecordCreateView, RecordUpdateView
 from core.lists import FilteredListView
 
-from .. import archive_services, selectors, services
+from .. import archive_selectors, archive_services, selectors, services
 from ..filters import WorkerFilterSet
-from ..forms import WorkerForm
+from ..forms import NoticeForm, ObjectionForm, ResolveForm, SurveyForm, WorkerForm
 from ..models import HardshipWorker
 from ..validators import mask_id_number
 
@@ -20,7 +20,7 @@ def _cause_labels(causes) -> str:
 
 
 # The audit view masks the ID number like every page but the worker's own details.
-WORKER_HISTORY_FORMATTERS = {"id_number": mask_id_number, "causes": _cause_labels}
+WORKER_HISTORY_FORMATTERS = {"id_number": mask_id_number, "secondary_causes": _cause_labels}
 
 
 class WorkerListView(RoleRequiredMixin, FilteredListView):
@@ -49,6 +49,11 @@ class WorkerDetailView(RoleRequiredMixin, DetailView):
         context["cases"] = selectors.worker_cases(worker)
         context["history"] = history_entries(worker, formatters=WORKER_HISTORY_FORMATTERS)
         context["can_edit"] = has_role(self.request.user, *EDITORS)
+        context["archive"] = archive_selectors.archive_panel(worker, self.request.user)
+        context["survey_form"] = SurveyForm(prefix="survey")
+        context["notice_form"] = NoticeForm(prefix="notice")
+        context["objection_form"] = ObjectionForm(prefix="objection")
+        context["resolve_form"] = ResolveForm(prefix="resolve")
         return context
 
 
@@ -93,6 +98,7 @@ class WorkerSearchView(RoleRequiredMixin, View):
         return JsonResponse({"results": [
             {"id": w.pk, "name": w.name, "id_number": w.masked_id_number,
              "union": w.union.name, "hardship_level": w.get_hardship_level_display(),
-             "exited": w.exited_on is not None}
+             "exited": w.exited_on is not None, "active": w.is_active,
+             "state": w.get_state_display()}
             for w in selectors.worker_search(request.GET)
         ]})

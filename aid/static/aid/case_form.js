@@ -64,7 +64,8 @@
         var detail = document.createElement("span");
         detail.className = "text-muted ms-2 small";
         detail.textContent = worker.id_number + " · " + worker.union + " · " + worker.hardship_level +
-          (worker.exited ? " · " + box.dataset.outLabel : "");
+          (worker.exited ? " · " + box.dataset.outLabel : "") +
+          (!worker.exited && worker.active === false ? " · " + worker.state : "");
         item.append(name, detail);
         item.addEventListener("mousedown", function (event) { event.preventDefault(); });
         item.addEventListener("click", function () { choose(worker); });
