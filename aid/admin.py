@@ -1,7 +1,9 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import AidKindCap
+from core.admin import VersionedAdmin
+
+from .models import AidKindCap, ArchiveSettings, LivingStandard
 
 
 @admin.register(AidKindCap)
@@ -14,3 +16,21 @@ class AidKindCapAdmin(SimpleHistoryAdmin):
 
     list_display = ["kind", "max_amount"]
     ordering = ["kind"]
+
+
+@admin.register(LivingStandard)
+class LivingStandardAdmin(VersionedAdmin, SimpleHistoryAdmin):
+    """The county's minimum-living line (低保线) per year, kept by administrators (audited)."""
+
+    list_display = ["year", "monthly_amount"]
+    ordering = ["-year"]
+
+
+@admin.register(ArchiveSettings)
+class ArchiveSettingsAdmin(VersionedAdmin, SimpleHistoryAdmin):
+    """The archive procedure's county settings (the minimum days of a public notice)."""
+
+    list_display = ["notice_days"]
+
+    def has_add_permission(self, request) -> bool:
+        return super().has_add_permission(request) and not ArchiveSettings.objects.exists()

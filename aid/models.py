@@ -129,7 +129,7 @@ class HardshipWorker(models.Model):
         DRAFT = "draft", _("Draft")
         SURVEYED = "surveyed", _("Home survey recorded")
         IN_NOTICE = "in_notice", _("In public notice")
-        ACTIVE = "active", _("Active")
+        ACTIVE = "active", _("In force")
         EXITED = "exited", _("Out of hardship")
 
     MAX_SECONDARY_CAUSES = 3
@@ -143,7 +143,7 @@ class HardshipWorker(models.Model):
     birth_date = DateField(_("date of birth"), editable=False, validators=[validate_birth_date])
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, editable=False)
     phone = PhoneField(_("phone"), blank=True)
-    address = models.CharField(_("address"), max_length=200, blank=True)
+    address = models.CharField(_("home address"), max_length=200, blank=True)
     union = models.ForeignKey("unions.Union", on_delete=models.PROTECT,
                               related_name="hardship_workers", verbose_name=_("union"))
     employer = models.CharField(_("employer"), max_length=100, blank=True,

@@ -17,7 +17,7 @@ from django.db import transaction
 from accounts.models import User
 from accounts.roles import Role
 from accounts.services import role_group
-from aid.models import AidCase, Campaign, HardshipWorker
+from aid.models import AidCase, ArchiveSpell, Campaign, HardshipWorker
 from aid.validators import resident_id_checksum
 from unions.models import HeadcountReturn, Union
 from unions.validators import CREDIT_CODE_CHARSET, credit_code_check_character
@@ -185,16 +185,32 @@ def gen_workers(ctx: Context) -> None:
             registered = day_between(rng, max(date(2014, 1, 1), established), LAST_DAY)
             exited = (day_between(rng, registered, LAST_DAY) if rng.random() < 0.3 else None)
             ctx.workers.append((first_id + serial, registered, exited))
+            worker_causes = rng.sample(causes, rng.randint(1, 2))
+            size, per_person = rng.randint(1, 6), Decimal(rng.randint(200, 1500))
             yield (first_id + serial, person_name(rng), number,
                    date(int(number[6:10]), int(number[10:12]), int(number[12:14])),
                    "M" if int(number[16]) % 2 else "F", phone(rng), union, "",
-                   rng.choice(statuses), rng.choice(levels), rng.sample(causes, rng.randint(1, 2)),
-                   rng.randint(1, 6), Decimal(rng.randint(200, 1500)), registered, exited, 0)
+                   rng.choice(statuses), rng.choice(levels), worker_causes[0],
+                   worker_causes[1:], size, per_person * size, per_person * size * 12,
+                   per_person, registered, exited,
+                   "exited" if exited else "active", "good", "none", "own", "urban", "", "", "",
+                   "", Decimal(0), Decimal(0), 0)
 
     ctx.writer.insert(HardshipWorker, (
         "id", "name", "id_number", "birth_date", "sex", "phone", "union_id", "employer",
-        "employment_status", "hardship_level", "causes", "household_size", "income_per_capita",
-        "registered_on", "exited_on", "version"), rows(), label="hardship workers", total=total)
+        "employment_status", "hardship_level", "main_cause", "secondary_causes",
+        "household_size", "own_monthly_income", "household_annual_income", "income_per_capita",
+        "registered_on", "exited_on", "state", "health", "model_worker", "housing", "hukou",
+        "address", "disability_class", "marital_status", "above_line_reason",
+        "other_annual_income", "members_monthly_income", "version"),
+        rows(), label="hardship workers", total=total)
+    # Each archive active from its registration (approved by the leader), closed on its exit.
+    ctx.writer.insert(ArchiveSpell, (
+        "worker_id", "started_on", "ended_on", "end_reason", "end_note", "relapse",
+        "prepared_by_id", "approved_by_id", "approved_at"),
+        ((worker, registered, exited, "income" if exited else "", "", False, ctx.staff_id,
+          ctx.leader_id, moment(registered)) for worker, registered, exited in ctx.workers),
+        label="archive spells", total=total)
 
 
 CAMPAIGNS = (("元旦春节送温暖", (1, 5), (2, 15), Decimal(500)),

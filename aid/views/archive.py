@@ -172,6 +172,6 @@ class ReviewDetailView(RoleRequiredMixin, DetailView):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(request, _("Outcome recorded."))
+                messages.success(request, _("Review outcome recorded."))
                 return redirect("aid:review-detail", review.pk)
         return self.render_to_response(self.get_context_data(form=form))

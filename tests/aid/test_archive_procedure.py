@@ -113,7 +113,7 @@ def test_staff_cannot_approve(staff, leader):
 
 
 def test_a_leader_who_prepared_the_archive_cannot_approve_it(leader):
-    from accounts.roles import Role  # noqa: PLC0415
+    from accounts.roles import Role
     both = make_user(Role.LEADER, "both")
     both.groups.add(*make_user(Role.STAFF, "tmp").groups.all())
     worker = draft()
@@ -176,7 +176,8 @@ def test_the_case_form_refuses_a_draft_archive_with_a_message(client, staff):
     client.force_login(staff)
     response = client.post(reverse("aid:case-create"), {
         "worker": worker.pk, "kind": "living", "method": "home", "amount": "1000",
-        "granted_on": TODAY.isoformat(), "submission_token": "7f9c5a8e-5a2b-4a0e-9a51-3c1d2b1e0f11"})
+        "granted_on": TODAY.isoformat(),
+        "submission_token": "7f9c5a8e-5a2b-4a0e-9a51-3c1d2b1e0f11"})
     assert response.status_code == 200
     assert "尚未生效" in " ".join(response.context["form"].errors["worker"])
 

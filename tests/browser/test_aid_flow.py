@@ -6,14 +6,14 @@ from accounts.roles import Role
 from aid.models import AidCase, HardshipWorker
 from aid.validators import resident_id_checksum
 from tests.browser.conftest import sign_in
-from tests.support.factories import make_user
+from tests.support.factories import activate, make_user
 from unions.models import Union
 
 
 def make_worker(name: str, body17: str, union: Union) -> HardshipWorker:
-    return HardshipWorker.objects.create(
+    return activate(HardshipWorker.objects.create(  # an approved archive: aid may be granted
         name=name, id_number=body17 + resident_id_checksum(body17), union=union,
-        employment_status="laid_off", hardship_level="extreme", registered_on=date(2010, 3, 1))
+        employment_status="laid_off", hardship_level="extreme", registered_on=date(2010, 3, 1)))
 
 
 def test_relief_case_from_fast_entry_to_paid(page, live_server):
