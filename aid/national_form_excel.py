@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 
 from core import imports
 from core.exports import safe_cell
-from core.import_files import FileUnreadable, inspect_xlsx, is_xlsx
+from core.import_files import MAX_COLUMNS, FileUnreadable, is_xlsx
 from core.imports import Column, Errors, Row, RowError
 from unions.models import Union
 
@@ -46,7 +46,11 @@ def id_number(value: Any) -> str:
     if "*" in number:
         raise ValueError(_("the ID number is masked: export the archives with full ID numbers "
                            "to move them"))
-    return imports._validated(number, validate_resident_id)
+    try:
+        validate_resident_id(number)
+    except ValidationError as refused:
+        raise ValueError(refused.messages[0]) from None
+    return number
 
 
 def causes(value: Any) -> list[str]:
@@ -323,14 +327,15 @@ def _read_members(content: bytes, limits) -> tuple[list[Row], list[RowError]]:
     `MEMBER_COLUMNS`; problems named '家庭成员·<column>' with the sheet's row number."""
     from openpyxl import load_workbook
 
-    inspect_xlsx(content, limits)  # every sheet bounded before openpyxl holds it
+    # Called on a workbook the first sheet's reading has inspected whole (every sheet within
+    # the limits: core.import_files.inspect_xlsx), so openpyxl may hold it.
     workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     try:
         if MEMBER_SHEET not in workbook.sheetnames:
             return [], []
         sheet = workbook[MEMBER_SHEET]
         sheet.reset_dimensions()
-        table = list(sheet.iter_rows(max_col=imports_max_columns(), values_only=True))
+        table = list(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True))
     finally:
         workbook.close()
     errors = Errors(_member_errors_headers())
@@ -342,26 +347,25 @@ def _read_members(content: bytes, limits) -> tuple[list[Row], list[RowError]]:
     if missing:
         raise FileUnreadable(_("The members' sheet lacks the columns: %(columns)s.")
                              % {"columns": "、".join(missing)})
+    for number, cells in enumerate(table, start=1):
+        if any(isinstance(cell, str) and len(cell) > limits.cell_chars for cell in cells):
+            raise FileUnreadable(_("Row %(row)d of the members' sheet holds a cell of more than "
+                                   "%(max)d characters.") % {"row": number,
+                                                            "max": limits.cell_chars}, number)
     rows = [row for number, cells in enumerate(table[1:], start=2)
             if (row := _member_row(number, cells, positions, errors)) is not None]
     return rows, errors.sorted()
 
 
-def imports_max_columns() -> int:
-    from core.import_files import MAX_COLUMNS
-
-    return MAX_COLUMNS
-
-
 def _member_row(number: int, cells, positions: dict[str, int], errors: Errors) -> Row | None:
-    if all(imports._blank(cell) for cell in cells):
+    if all(_blank(cell) for cell in cells):
         return None
     values: dict[str, Any] = {}
     for column in MEMBER_COLUMNS:
         index = positions.get(column.key)
         raw = cells[index] if index is not None and index < len(cells) else None
         values[column.key] = None
-        if imports._blank(raw):
+        if _blank(raw):
             if column.required:
                 errors.add(number, column.key, _("is required"))
             continue
@@ -370,6 +374,10 @@ def _member_row(number: int, cells, positions: dict[str, int], errors: Errors) -
         except ValueError as problem:
             errors.add(number, column.key, str(problem))
     return Row(number, values)
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _attach(rows: list[Row], members: list[Row]) -> list[RowError]:

@@ -469,3 +469,14 @@ def test_a_batch_of_forms_takes_the_same_queries_for_any_number_of_archives(
         archive(staff, leader, number=number)
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert len(Document(io.BytesIO(client.get(url).content)).sections) == 6
+
+
+def test_a_members_sheet_cell_beyond_the_limit_refuses_the_file(client, staff, settings):
+    make_union("县供销社工会")
+    content = workbook([row()], [[worker_id_number(101), "刘淑芬", zh(SPOUSE), None, None,
+                                  "学" * (settings.IMPORT_MAX_CELL_CHARS + 1), None]])
+    client.force_login(staff)
+    response = upload(client, content)
+    assert response.status_code == 200
+    assert [(e.row, e.column) for e in response.context["errors"]] == [(2, "家庭成员")]
+    assert not HardshipWorker.objects.exists()
