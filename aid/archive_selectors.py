@@ -37,6 +37,7 @@ class ArchivePanel:
     line: LivingStandard | None
     above_line: bool
     suggested_level: str
+    suggested_label: str
     surveys: list
     notices: list
     spells: list
@@ -61,6 +62,8 @@ def archive_panel(worker: HardshipWorker, user: User) -> ArchivePanel:
         members=list(worker.members.order_by("pk")),
         line=line, above_line=bool(line and worker.income_per_capita > line.monthly_amount),
         suggested_level=worker.suggested_level,
+        suggested_label=str(dict(HardshipWorker.HardshipLevel.choices).get(
+            worker.suggested_level, "")),
         surveys=list(worker.surveys.select_related("recorded_by")),
         notices=notices,
         spells=list(worker.spells.select_related("approved_by").order_by("started_on")),

@@ -129,7 +129,7 @@ class HardshipWorker(models.Model):
         DRAFT = "draft", _("Draft")
         SURVEYED = "surveyed", _("Home survey recorded")
         IN_NOTICE = "in_notice", _("In public notice")
-        ACTIVE = "active", _("In force")
+        ACTIVE = "active", _("On file")
         EXITED = "exited", _("Out of hardship")
 
     MAX_SECONDARY_CAUSES = 3

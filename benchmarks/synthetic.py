@@ -175,8 +175,10 @@ def gen_workers(ctx: Context) -> None:
     first_id = ctx.writer.first_id(HardshipWorker)
     taken: set[str] = set()
     levels = list(HardshipWorker.HardshipLevel)
-    statuses = list(HardshipWorker.EmploymentStatus)
-    causes = [c.value for c in HardshipWorker.Cause]
+    # The original three statuses and six causes (the first of each list): the same random
+    # sequence, so the same people, as before the national form's longer lists.
+    statuses = [*list(HardshipWorker.EmploymentStatus)[:2], HardshipWorker.EmploymentStatus.RETIRED]
+    causes = [c.value for c in HardshipWorker.Cause][:6]
 
     def rows():
         for serial in range(total):
@@ -185,12 +187,15 @@ def gen_workers(ctx: Context) -> None:
             registered = day_between(rng, max(date(2014, 1, 1), established), LAST_DAY)
             exited = (day_between(rng, registered, LAST_DAY) if rng.random() < 0.3 else None)
             ctx.workers.append((first_id + serial, registered, exited))
+            # Drawn in the order of the original columns (the same people as before).
+            name, telephone = person_name(rng), phone(rng)
+            status, level = rng.choice(statuses), rng.choice(levels)
             worker_causes = rng.sample(causes, rng.randint(1, 2))
             size, per_person = rng.randint(1, 6), Decimal(rng.randint(200, 1500))
-            yield (first_id + serial, person_name(rng), number,
+            yield (first_id + serial, name, number,
                    date(int(number[6:10]), int(number[10:12]), int(number[12:14])),
-                   "M" if int(number[16]) % 2 else "F", phone(rng), union, "",
-                   rng.choice(statuses), rng.choice(levels), worker_causes[0],
+                   "M" if int(number[16]) % 2 else "F", telephone, union, "",
+                   status, level, worker_causes[0],
                    worker_causes[1:], size, per_person * size, per_person * size * 12,
                    per_person, registered, exited,
                    "exited" if exited else "active", "good", "none", "own", "urban", "", "", "",

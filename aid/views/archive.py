@@ -13,7 +13,7 @@ from accounts.roles import DECIDERS, EDITORS, has_role
 
 from .. import archive_selectors, archive_services
 from ..forms import NoticeForm, ObjectionForm, OutcomeForm, ResolveForm, ReviewRoundForm, SurveyForm
-from ..models import HardshipWorker, NoticeObjection, PublicNotice, ReviewRound
+from ..models import HardshipWorker, NoticeObjection, ReviewRound
 
 
 def _refused(request, error: ValidationError | PermissionDenied) -> None:
@@ -77,7 +77,9 @@ class ObjectionView(ArchiveStepView):
     done = _("Objection recorded.")
 
     def step(self, worker, data):
-        notice = get_object_or_404(PublicNotice, pk=self.kwargs["notice"], worker=worker)
+        notice = worker.notices.order_by("-starts_on", "-pk").first()
+        if notice is None:
+            raise ValidationError(_("The archive is not in public notice."))
         archive_services.objection_record(notice_id=notice.pk, by=self.request.user, **data)
 
 
@@ -86,11 +88,14 @@ class ResolveView(ArchiveStepView):
     form_class = ResolveForm
     done = _("Objection resolved.")
 
-    def step(self, worker, data):
-        objection = get_object_or_404(NoticeObjection, pk=self.kwargs["objection"],
-                                      notice__worker=worker)
-        archive_services.objection_resolve(objection_id=objection.pk, by=self.request.user,
-                                           **data)
+    def post(self, request, pk: int):
+        self.objection = get_object_or_404(NoticeObjection.objects.select_related(
+            "notice"), pk=pk)
+        return super().post(request, self.objection.notice.worker_id)
+
+    def step(self, _worker, data):
+        archive_services.objection_resolve(objection_id=self.objection.pk,
+                                           by=self.request.user, **data)
 
 
 class ApproveView(ArchiveStepView):
@@ -99,13 +104,6 @@ class ApproveView(ArchiveStepView):
 
     def step(self, worker, _data):
         archive_services.archive_approve(worker_id=worker.pk, by=self.request.user)
-
-
-class OverdueView(RoleRequiredMixin, View):
-    """The archives overdue for their yearly review today: the archive list so filtered."""
-
-    def get(self, _request):
-        return redirect(archive_selectors.overdue_url())
 
 
 class ReviewListView(RoleRequiredMixin, ListView):
@@ -118,22 +116,31 @@ class ReviewListView(RoleRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["form"] = kwargs.get("form") or ReviewRoundForm()
+        context["form"] = ReviewRoundForm()
         context["can_edit"] = has_role(self.request.user, *EDITORS)
+        context["overdue_url"] = archive_selectors.overdue_url()
         return context
 
+
+class ReviewOpenView(RoleRequiredMixin, View):
+    """Open the review round of a year (staff)."""
+
+    roles = EDITORS
+
     def post(self, request):
-        if not has_role(request.user, *EDITORS):
-            raise PermissionDenied
         form = ReviewRoundForm(request.POST)
-        if form.is_valid():
-            review = archive_services.round_open(year=form.cleaned_data["year"], by=request.user)
-            return redirect("aid:review-detail", review.pk)
-        self.object_list = self.get_queryset()
-        return self.render_to_response(self.get_context_data(form=form))
+        if not form.is_valid():
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
+            return redirect("aid:review-list")
+        review = archive_services.round_open(year=form.cleaned_data["year"], by=request.user)
+        return redirect("aid:review-detail", review.pk)
 
 
 class ReviewDetailView(RoleRequiredMixin, DetailView):
+    """One round: every archive with its outcome; staff record, a leader approves."""
+
     model = ReviewRound
     template_name = "aid/archive/review_detail.html"
     context_object_name = "review"
@@ -148,30 +155,46 @@ class ReviewDetailView(RoleRequiredMixin, DetailView):
             workers=archive_selectors.reviewable())
         return context
 
+
+class OutcomeView(RoleRequiredMixin, View):
+    """Record one archive's outcome in a round (staff); errors are shown as messages."""
+
+    roles = EDITORS
+
     def post(self, request, pk: int):
-        self.object = review = get_object_or_404(ReviewRound, pk=pk)
-        if "approve" in request.POST:
-            try:
-                archive_services.round_approve(review_id=review.pk, by=request.user)
-            except (ValidationError, PermissionDenied) as error:
-                _refused(request, error)
-            else:
-                messages.success(request, _("The review round is approved and applied."))
-            return redirect("aid:review-detail", review.pk)
-        if not has_role(request.user, *EDITORS):
-            raise PermissionDenied
+        review = get_object_or_404(ReviewRound, pk=pk)
         form = OutcomeForm(request.POST, workers=archive_selectors.reviewable())
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                archive_services.outcome_record(
-                    review=review, worker=data["worker"], by=request.user,
-                    decision=data["decision"], surveyed_on=data["surveyed_on"],
-                    new_level=data["new_level"], exit_reason=data["exit_reason"],
-                    notes=data["notes"])
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("Review outcome recorded."))
-                return redirect("aid:review-detail", review.pk)
-        return self.render_to_response(self.get_context_data(form=form))
+        if not form.is_valid():
+            for field, errors in form.errors.items():
+                label = form.fields[field].label if field in form.fields else ""
+                for error in errors:
+                    messages.error(request, f"{label}：{error}" if label else error)
+            return redirect("aid:review-detail", review.pk)
+        data = form.cleaned_data
+        try:
+            archive_services.outcome_record(
+                review=review, worker=data["worker"], by=request.user,
+                decision=data["decision"], surveyed_on=data["surveyed_on"],
+                new_level=data["new_level"], exit_reason=data["exit_reason"],
+                notes=data["notes"])
+        except ValidationError as error:
+            _refused(request, error)
+        else:
+            messages.success(request, _("Review outcome recorded."))
+        return redirect("aid:review-detail", review.pk)
+
+
+class ReviewApproveView(RoleRequiredMixin, View):
+    """A leader approves a round's results: they take effect (archive_services.round_approve)."""
+
+    roles = DECIDERS
+
+    def post(self, request, pk: int):
+        review = get_object_or_404(ReviewRound, pk=pk)
+        try:
+            archive_services.round_approve(review_id=review.pk, by=request.user)
+        except (ValidationError, PermissionDenied) as error:
+            _refused(request, error)
+        else:
+            messages.success(request, _("The review round is approved and applied."))
+        return redirect("aid:review-detail", review.pk)

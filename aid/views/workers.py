@@ -31,6 +31,9 @@ class WorkerListView(RoleRequiredMixin, FilteredListView):
     def get_queryset(self):
         return selectors.workers()
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(overdue_url=archive_selectors.overdue_url(), **kwargs)
+
 
 class WorkerDetailView(RoleRequiredMixin, DetailView):
     """The one page that shows the whole ID number (to the three roles)."""

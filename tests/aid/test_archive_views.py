@@ -139,21 +139,23 @@ def test_the_overdue_list_lists_archives_not_reviewed_for_a_year(client, staff):
     make_worker(name="久未复核", registered_on=date(2009, 1, 1))
     make_worker(name="新近建档", registered_on=timezone.localdate() - timedelta(days=30))
     client.force_login(staff)
-    response = client.get(reverse("aid:archive-overdue"), follow=True)
+    response = client.get(reverse("aid:worker-list"))
+    response = client.get(response.context["overdue_url"])
     assert [w.name for w in response.context["workers"]] == ["久未复核"]
 
 
 def test_review_round_pages_record_and_approve(client, staff, leader):
     worker = make_worker(registered_on=date(2009, 1, 1))
     client.force_login(staff)
-    response = client.post(reverse("aid:review-list"), {"year": "2012"})
+    response = client.post(reverse("aid:review-open"), {"year": "2012"})
     review = ReviewRound.objects.get()
     assert response.url == reverse("aid:review-detail", args=[review.pk])
-    client.post(response.url, {"worker": worker.pk, "decision": "exit", "exit_reason": "income",
-                               "surveyed_on": "2012-03-01"})
+    client.post(reverse("aid:review-outcome", args=[review.pk]), {
+        "worker": worker.pk, "decision": "exit", "exit_reason": "income",
+        "surveyed_on": "2012-03-01"})
     assert review.outcomes.count() == 1
     client.force_login(leader)
-    client.post(reverse("aid:review-detail", args=[review.pk]), {"approve": "1"})
+    client.post(reverse("aid:review-approve", args=[review.pk]))
     worker.refresh_from_db()
     assert worker.state == HardshipWorker.State.EXITED
     assert ArchiveSpell.objects.get(worker=worker).end_reason == "income"
@@ -169,3 +171,18 @@ def test_the_pages_open_for_every_role(client, staff, leader):
                     reverse("aid:review-detail", args=[ReviewRound.objects.get().pk])):
             response = client.get(url)
             assert response.status_code in (200, 403), url
+
+
+def test_the_archive_page_shows_the_income_against_the_line_and_the_suggested_category(
+        client, staff):
+    LivingStandard.objects.create(year=2011, monthly_amount=Decimal(300))
+    client.force_login(staff)
+    client.post(reverse("aid:worker-create"), archive_post(make_union(),
+                                                           hardship_level="relative"))
+    worker = HardshipWorker.objects.get()
+    response = client.get(worker.get_absolute_url())
+    panel = response.context["archive"]
+    assert (panel.line.monthly_amount, panel.above_line) == (Decimal(300), False)
+    assert panel.suggested_level == "extreme"
+    page = response.content.decode()
+    assert "300.00" in page.split('data-testid="living-line"')[1][:80]

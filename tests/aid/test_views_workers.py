@@ -83,7 +83,8 @@ def test_search_json_masks_id_numbers(client, staff):
     response = client.get(reverse("aid:worker-search"), {"q": "桂芝"})
     assert response.json()["results"] == [{
         "id": worker.pk, "name": "刘桂芝", "id_number": MASKED, "union": worker.union.name,
-        "hardship_level": "深度困难", "exited": False}]
+        "hardship_level": "深度困难", "exited": False, "active": True,
+        "state": "在档"}]
     assert ID not in response.content.decode()
 
 

@@ -11,11 +11,16 @@ pytestmark = pytest.mark.skipif(connection.vendor != "postgresql",
                                 reason="gen_data --replace empties tables with TRUNCATE")
 
 DOMAIN_APPS = ("unions", "aid", "pairings", "economy", "activities")
+# The archive procedure's records (issue 16): the synthetic archives have their spells only (no
+# members, surveys, notices or reviews yet), which is what the figures and lists read.
+NOT_GENERATED = {"HouseholdMember", "LivingStandard", "ArchiveSettings", "HomeSurvey",
+                 "PublicNotice", "NoticeObjection", "ReviewRound", "ReviewOutcome"}
 
 
 def domain_models():
     return [model for label in DOMAIN_APPS for model in apps.get_app_config(label).get_models()
-            if not model.__name__.startswith("Historical") and model.__name__ != "AidKindCap"]
+            if not model.__name__.startswith("Historical") and model.__name__ != "AidKindCap"
+            and model.__name__ not in NOT_GENERATED]
 
 
 def generate(scale: float, seed: int) -> None:

@@ -11,7 +11,7 @@ from django.test import RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from activities.models import Activity
-from aid.models import AidCase, Campaign, HardshipWorker
+from aid.models import AidCase, Campaign, HardshipWorker, NoticeObjection, ReviewRound
 from core.models import ImportBatch
 from core.periods import Period
 from economy.models import AnnualTarget, Household, SupportGrant, ValueAddedReturn
@@ -110,6 +110,8 @@ def demo_objects(leader) -> dict[str, object]:
         "target": AnnualTarget.objects.order_by("pk").first(),
         "grant": SupportGrant.objects.order_by("pk").first(),
         "activity": Activity.objects.order_by("pk").first(),
+        "objection": NoticeObjection.objects.order_by("pk").first(),
+        "review": ReviewRound.objects.order_by("pk").first(),
     }
 
 
@@ -124,6 +126,10 @@ PK_OBJECT = {
     "aid:campaign-batch": "campaign",
     "aid:case-detail": "case", "aid:case-update": "draft", "aid:case-submit": "draft",
     "aid:case-approve": "submitted", "aid:case-reject": "submitted", "aid:case-pay": "approved",
+    "aid:archive-survey": "worker", "aid:archive-notice": "worker",
+    "aid:archive-objection": "worker", "aid:archive-approve": "worker",
+    "aid:archive-resolve": "objection", "aid:review-detail": "review",
+    "aid:review-outcome": "review", "aid:review-approve": "review",
     "pairings:round-detail": "round", "pairings:round-update": "round",
     "pairings:pairing-detail": "pairing", "pairings:pairing-exit": "pairing",
     "pairings:project-create": "pairing",
