@@ -1,6 +1,10 @@
 from django.urls import path
 
-from .views import archive, campaigns, cases, workers
+from accounts.roles import EDITORS
+from core.imports import import_urls
+
+from .national_form_excel import ArchiveImporter
+from .views import archive, campaigns, cases, national_form, workers
 
 app_name = "aid"
 
@@ -22,6 +26,15 @@ urlpatterns = [
     path("reviews/<int:pk>/outcome/", archive.OutcomeView.as_view(), name="review-outcome"),
     path("reviews/<int:pk>/approve/", archive.ReviewApproveView.as_view(),
          name="review-approve"),
+    # The national form (困难职工档案表): Word, Excel export and import.
+    path("workers/<int:pk>/form/", national_form.ArchiveFormView.as_view(), name="archive-form"),
+    path("workers/forms/", national_form.ArchiveFormBatchView.as_view(),
+         name="archive-form-batch"),
+    path("workers/export/", national_form.ArchiveExportView.as_view(), name="archive-export"),
+    path("workers/export/full/", national_form.ArchiveFullExportView.as_view(),
+         name="archive-export-full"),
+    *import_urls(ArchiveImporter, name="archives", roles=EDITORS, done_url="aid:worker-list",
+                 prefix="workers/import/"),
     path("campaigns/", campaigns.CampaignListView.as_view(), name="campaign-list"),
     path("campaigns/new/", campaigns.CampaignCreateView.as_view(), name="campaign-create"),
     path("campaigns/<int:pk>/", campaigns.CampaignDetailView.as_view(), name="campaign-detail"),

@@ -128,6 +128,7 @@ PK_OBJECT = {
     "unions:union-dissolve": "union", "unions:headcount-create": "union",
     "unions:headcount-update": "headcount",
     "aid:worker-detail": "worker", "aid:worker-update": "worker",
+    "aid:archive-form": "worker",
     "aid:campaign-detail": "campaign", "aid:campaign-update": "campaign",
     "aid:campaign-batch": "campaign",
     "aid:case-detail": "case", "aid:case-update": "draft", "aid:case-submit": "draft",

@@ -44,6 +44,13 @@ EXPECTED = {
     "aid:worker-search": READERS,
     "aid:worker-detail": READERS,
     "aid:worker-update": ENTERING,
+    "aid:archive-form": READERS,  # the national form in Word (full ID numbers: DESIGN §4)
+    "aid:archive-form-batch": READERS,
+    "aid:archive-export": READERS,  # masked ID numbers
+    "aid:archive-export-full": ENTERING,  # full ID numbers, to move archives
+    "aid:archives-import": ENTERING,
+    "aid:archives-import-preview": ENTERING,
+    "aid:archives-import-template": ENTERING,
     "aid:campaign-list": READERS,
     "aid:campaign-create": ENTERING,
     "aid:campaign-detail": READERS,

@@ -12,6 +12,7 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
+from aid.models import HardshipWorker
 from core.models import ImportBatch
 from economy.models import ValueAddedReturn
 from pairings.models import Pairing
@@ -54,12 +55,12 @@ def errors_of(response) -> list:
 
 def imported_records() -> tuple[int, ...]:
     return (HeadcountReturn.objects.count(), Pairing.objects.count(),
-            ValueAddedReturn.objects.count())
+            ValueAddedReturn.objects.count(), HardshipWorker.objects.count())
 
 
 def test_there_is_an_upload_page_per_importer(importing):
     kinds = [importer.kind for _page, importer, _client in importing]
-    assert len(kinds) == len(set(kinds)) == 3
+    assert len(kinds) == len(set(kinds)) == 4
 
 
 def test_a_hundred_thousand_empty_rows_import_nothing(importing):
