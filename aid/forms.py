@@ -19,6 +19,7 @@ from .models import (
     HardshipWorker,
     HomeSurvey,
     HouseholdMember,
+    LivingStandard,
     NoticeObjection,
     PublicNotice,
     ReviewOutcome,
@@ -287,3 +288,13 @@ class OutcomeForm(forms.ModelForm):
 
     def validate_unique(self):
         pass  # a second outcome for an archive corrects the first (archive_services)
+
+
+class LivingStandardForm(forms.ModelForm):
+    """The county's minimum-living line of a year (the first-run setup asks for this year's)."""
+
+    legend = _("Minimum-living line (低保线)")
+
+    class Meta:
+        model = LivingStandard
+        fields = ["year", "monthly_amount"]

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from aid import archive_selectors
 from aid import selectors as aid_selectors
 from core.money import wan
 from core.periods import Period
@@ -20,7 +21,7 @@ from unions import selectors as union_selectors
 from . import figures
 
 # Each domain app that has to-dos for someone: `todos(user) -> list[Todo]`, in this order.
-TODO_SOURCES = (aid_selectors.todos, union_selectors.todos)
+TODO_SOURCES = (aid_selectors.todos, archive_selectors.archive_todos, union_selectors.todos)
 
 
 @dataclass(frozen=True, kw_only=True)

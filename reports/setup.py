@@ -1,10 +1,10 @@
 """First-run setup and the federation settings.
 
 A database without a Federation row is a new installation: an administrator's first page is the
-setup page (the federation's name, county and addressee), other users are told that an
-administrator has to set up first. The setup is a list of steps (`SETUP_STEPS`), each a function
-that returns a bound form with a `legend` and a `save()`; one more step (e.g. the county's
-minimum-living line of the year) is one more function in the list.
+setup page (the federation's name, county and addressee, and this year's minimum-living line
+for the archive), other users are told that an administrator has to set up first. The setup is a
+list of steps (`SETUP_STEPS`), each a function that returns a bound form with a `legend` and a
+`save()`; one more step is one more function in the list.
 """
 
 from collections.abc import Callable
@@ -13,11 +13,14 @@ from django import forms
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from accounts.mixins import RoleRequiredMixin
 from accounts.roles import ADMINS, Role, has_role
+from aid.forms import LivingStandardForm
+from aid.models import LivingStandard
 
 from .models import Federation
 
@@ -40,9 +43,16 @@ def federation_form(data=None) -> FederationForm:
                           prefix="federation")
 
 
+def living_line_form(data=None) -> LivingStandardForm:
+    """This year's minimum-living line (低保线): the archive compares incomes with it."""
+    year = timezone.localdate().year
+    return LivingStandardForm(data, instance=LivingStandard.objects.filter(year=year).first(),
+                              initial={"year": year}, prefix="line")
+
+
 SetupStep = Callable[..., forms.BaseForm]
 # The first-run setup page shows these forms in order and saves them together.
-SETUP_STEPS: list[SetupStep] = [federation_form]
+SETUP_STEPS: list[SetupStep] = [federation_form, living_line_form]
 
 
 class SettingsView(RoleRequiredMixin, View):

@@ -1,14 +1,17 @@
 """First run: no federation yet. An administrator's first page is the setup; nothing names the
 demo county unless the demo is loaded."""
 
+from decimal import Decimal
+
 import pytest
-from django import forms
 from django.db.models import NOT_PROVIDED
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.roles import Role
+from aid.models import LivingStandard
 from core.periods import Period
-from reports import services, setup
+from reports import services
 from reports.models import Federation
 from tests.support.factories import make_user
 
@@ -18,6 +21,7 @@ SETUP = reverse("reports:setup")
 SETTINGS = reverse("reports:federation")
 FEDERATION = {"federation-name": "汤旺县总工会", "federation-county": "汤旺县",
               "federation-addressee": "伊春市总工会"}
+LINE = {"line-year": str(timezone.localdate().year), "line-monthly_amount": "560"}
 
 
 @pytest.fixture
@@ -45,7 +49,7 @@ def test_an_admins_first_sign_in_leads_to_the_setup(client, new_admin):
 
 def test_the_setup_saves_the_federation_and_then_the_pages_open(client, new_admin):
     client.force_login(new_admin)
-    response = client.post(SETUP, FEDERATION)
+    response = client.post(SETUP, {**FEDERATION, **LINE})
     assert response.status_code == 302
     assert response.url == reverse("home")
     federation = Federation.objects.get()
@@ -98,21 +102,16 @@ def test_admins_edit_the_federation_settings_later(client, admin_user, staff):
     assert client.get(SETTINGS).status_code == 403
 
 
-class _LineForm(forms.Form):
-    legend = "低保线"
-    line = forms.DecimalField(required=False, max_digits=8, decimal_places=2)
-    saved: list = []
-
-    def save(self):
-        self.saved.append(self.cleaned_data["line"])
-
-
-def test_one_more_setup_step_is_one_more_function(client, new_admin, monkeypatch):
-    monkeypatch.setattr(setup, "SETUP_STEPS",
-                        [*setup.SETUP_STEPS, lambda data=None: _LineForm(data, prefix="line")])
+def test_the_setup_asks_for_this_years_minimum_living_line(client, new_admin):
     client.force_login(new_admin)
-    assert "低保线" in client.get(SETUP).content.decode()
-    response = client.post(SETUP, {**FEDERATION, "line-line": "560"})
-    assert response.status_code == 302
-    assert [str(v) for v in _LineForm.saved] == ["560"]
-    assert Federation.objects.exists()
+    page = client.get(SETUP)
+    line_form = page.context["forms"][1]
+    assert line_form.initial["year"] == timezone.localdate().year
+    response = client.post(SETUP, {**FEDERATION, "line-year": LINE["line-year"]})
+    assert response.status_code == 200
+    assert response.context["forms"][1].errors["monthly_amount"]
+    assert not Federation.objects.exists()  # all or nothing
+    client.post(SETUP, {**FEDERATION, **LINE})
+    line = LivingStandard.objects.get()
+    assert (line.year, line.monthly_amount) == (timezone.localdate().year, Decimal(560))
+    assert LivingStandard.for_year(timezone.localdate().year) == line
