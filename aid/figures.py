@@ -57,6 +57,13 @@ class AidFigures:
     unpaid_cases: int  # approved, not yet paid: counted above as granted
     unpaid_money: Decimal
     campaigns: tuple[str, ...]  # the campaigns ending in the period with counted visits
+    # Aid money (issue 17): paid = visit_paid_money + relief_paid_money; committed = approved,
+    # not yet paid (= unpaid_money); paid money by fund source, largest first, as
+    # (source name, yuan) pairs ("" for cases approved before any source was set up), whose sum
+    # is paid_money.
+    paid_money: Decimal = Decimal(0)
+    committed_money: Decimal = Decimal(0)
+    money_by_source: tuple[tuple[str, Decimal], ...] = ()
 
 
 def _workers(condition: Q) -> Count:
@@ -64,7 +71,7 @@ def _workers(condition: Q) -> Count:
 
 
 def for_period(start: date, end: date) -> AidFigures:
-    """The figures of the cases reported from `start` to `end` inclusive (two queries)."""
+    """The figures of the cases reported from `start` to `end` inclusive (three queries)."""
     counted = Q(status__in=AidCase.COUNTED_STATUSES)
     paid = Q(status=AidCase.Status.PAID)
     visit = counted & Q(kind=AidCase.Kind.VISIT)
@@ -74,7 +81,9 @@ def for_period(start: date, end: date) -> AidFigures:
     education = counted & Q(kind=AidCase.Kind.EDUCATION)
     pending = Q(status__in=AidCase.PENDING_STATUSES)
     unpaid = Q(status=AidCase.Status.APPROVED)
-    row = AidCase.objects.filter(reported_from(start) & reported_to(end)).aggregate(
+    reported = AidCase.objects.filter(reported_from(start) & reported_to(end))
+    row = reported.aggregate(
+        paid_money=money_sum("amount", paid), committed_money=money_sum("amount", unpaid),
         visited_workers=_workers(visit), visit_money=money_sum("amount", visit),
         visit_paid_money=money_sum("amount", visit & paid),
         relief_workers=_workers(relief), relief_money=money_sum("amount", relief),
@@ -89,7 +98,12 @@ def for_period(start: date, end: date) -> AidFigures:
                                      status__in=AidCase.COUNTED_STATUSES)
     campaigns = tuple(Campaign.objects.filter(Exists(visited), ends_on__range=(start, end))
                       .order_by("ends_on", "name").values_list("name", flat=True))
-    return AidFigures(**row, campaigns=campaigns)
+    by_source = tuple(
+        (name or "", money) for name, money in
+        reported.filter(paid).values("fund_source__name")
+        .annotate(money=money_sum("amount")).order_by("-money", "fund_source__name")
+        .values_list("fund_source__name", "money"))
+    return AidFigures(**row, campaigns=campaigns, money_by_source=by_source)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -8,8 +8,8 @@ from core.forms import DATE_INPUT, DateField
 from core.text import REASON_LENGTH, ascii_int
 from unions.models import Union
 
-from .models import AidCase, Campaign, HardshipWorker
-from .validators import normalize_id_number
+from .models import AidCase, Campaign, FundSource, HardshipWorker
+from .validators import normalize_bank_account, normalize_id_number
 
 
 def active_unions(current: Union | None = None):
@@ -30,7 +30,7 @@ class WorkerForm(forms.ModelForm):
         model = HardshipWorker
         fields = ["name", "id_number", "phone", "union", "employer", "employment_status",
                   "hardship_level", "causes", "household_size", "income_per_capita",
-                  "registered_on", "exited_on"]
+                  "registered_on", "exited_on", "bank_name", "bank_account"]
         widgets = {"registered_on": DATE_INPUT, "exited_on": DATE_INPUT}
         help_texts = {"id_number": _("18 characters; date of birth and sex are read from it.")}
 
@@ -51,6 +51,19 @@ class WorkerForm(forms.ModelForm):
             field.help_text = _("Leave empty to keep %(masked)s; type the whole number to "
                                 "correct it.") % {"masked": self.instance.masked_id_number}
             self.initial["id_number"] = ""
+            if self.instance.bank_account:  # the same for the bank account number
+                account = self.fields["bank_account"]
+                account.help_text = _("Leave empty to keep %(masked)s; type the whole number to "
+                                      "change it.") % {"masked": self.instance.masked_bank_account}
+                self.initial["bank_account"] = ""
+        self.fields["bank_account"].widget.attrs.update({"autocomplete": "off",
+                                                         "inputmode": "numeric"})
+
+    def clean_bank_account(self) -> str:
+        number = normalize_bank_account(self.cleaned_data["bank_account"])
+        if not number and self.instance.pk:
+            return self.instance.bank_account  # left empty: kept
+        return number
 
     def clean_id_number(self) -> str:
         number = normalize_id_number(self.cleaned_data["id_number"])
@@ -69,9 +82,15 @@ class WorkerForm(forms.ModelForm):
 class CampaignForm(forms.ModelForm):
     class Meta:
         model = Campaign
-        fields = ["name", "starts_on", "ends_on", "standard_amount", "notes"]
+        fields = ["name", "starts_on", "ends_on", "standard_amount", "fund_source", "notes"]
         widgets = {"starts_on": DATE_INPUT, "ends_on": DATE_INPUT,
                    "notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = self.instance.fund_source_id
+        self.fields["fund_source"].queryset = FundSource.objects.filter(
+            Q(active=True) | Q(pk=current)).order_by("name")
 
 
 class CampaignSelect(forms.Select):
