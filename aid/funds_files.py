@@ -33,7 +33,7 @@ def bank_list(batch: PaymentBatch, lines: Sequence[PaymentLine]) -> bytes:
     sheet.append([confidential_mark()])
     sheet["A1"].font = Font(bold=True, color="C00000")
     sheet.append([safe_cell(batch.name)])
-    sheet.append([_("No."), _("Name"), _("Bank"), _("Account number"), _("Amount (yuan)"),
+    sheet.append([_("No."), _("Full name"), _("Bank"), _("Account number"), _("Amount (yuan)"),
                   _("Case No.")])
     for cell in sheet[3]:
         cell.font = bold
@@ -71,7 +71,7 @@ def signing_sheet(batch: PaymentBatch, lines: Sequence[PaymentLine]) -> bytes:
         setattr(section, side, Cm(1.5))
     document.add_heading(_("Aid signing sheet"), 1)
     document.add_paragraph(batch.name)
-    headers = [_("No."), _("Name"), _("ID number"), _("Union"), _("Kind"), _("Amount (yuan)"),
+    headers = [_("No."), _("Full name"), _("ID number"), _("Union"), _("Kind"), _("Amount (yuan)"),
                _("Signature"), _("Date")]
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
