@@ -85,7 +85,7 @@ def test_the_campaign_default_comes_before_the_kind_default(staff, leader):
 def test_once_sources_exist_a_case_needs_one(staff, leader):
     make_source()
     case = submitted(staff)
-    with pytest.raises(ValidationError, match="fund source|资金来源"):
+    with pytest.raises(ValidationError, match=r"fund source|资金来源"):
         services.case_approve(case_id=case.pk, by=leader)
 
 
