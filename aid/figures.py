@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.http import urlencode
 
 from core.lists import list_url
 from core.money import money_sum
@@ -119,6 +120,11 @@ class AidLinks:
     education: str
     pending: str  # draft or submitted cases of the period (for the warning)
     unpaid: str  # approved, not yet paid
+    paid: str = ""  # paid cases of the period (all sources)
+
+    def paid_from(self, source: str) -> str:
+        """The paid cases of the period charged to the source named `source`."""
+        return f"{self.paid}&{urlencode({'fund_source': source})}"
 
 
 def links(start: date, end: date) -> AidLinks:
@@ -132,7 +138,7 @@ def links(start: date, end: date) -> AidLinks:
                     relief=cases("relief"), relief_paid=cases("relief", paid),
                     living=cases(kinds.LIVING), medical=cases(kinds.MEDICAL),
                     education=cases(kinds.EDUCATION), pending=cases(status="pending"),
-                    unpaid=cases(status=AidCase.Status.APPROVED))
+                    unpaid=cases(status=AidCase.Status.APPROVED), paid=cases(status=paid))
 
 
 def years_with_data() -> set[int]:

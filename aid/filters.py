@@ -16,7 +16,7 @@ from core.lists import DateFilter, ListFilterSet, SortFilter
 from unions.models import Union
 
 from .figures import reported_from, reported_to
-from .models import AidCase, Campaign, HardshipWorker
+from .models import AidCase, Campaign, FundSource, HardshipWorker
 from .validators import normalize_id_number
 
 # Besides the kinds and statuses themselves: the groups the summary counts by.
@@ -77,6 +77,10 @@ class CaseFilterSet(ListFilterSet):
     campaign = ModelChoiceFilter(label=_("campaign"), queryset=Campaign.objects.all(),
                                  empty_label=_("All campaigns"))
     union = union_filter("worker__union")
+    # By name: the summary's "funds by source" figures link here (aid.figures.AidLinks).
+    fund_source = ModelChoiceFilter(label=_("fund source"), to_field_name="name",
+                                    queryset=FundSource.objects.order_by("name"),
+                                    empty_label=_("All fund sources"))
     q = CharFilter(label=_("worker"), max_length=50, method="filter_worker",
                    widget=forms.TextInput(attrs={"placeholder": SEARCH_HINT}))
     sort = SortFilter(fields={"granted_on": "granted", "amount": "amount",
