@@ -47,3 +47,16 @@ def test_the_demo_figures_split_paid_money_by_source(demo_county):
     assert sum(money for _, money in result.money_by_source) == result.paid_money
     assert "" not in dict(result.money_by_source)  # every 2012 case is charged
     assert result.committed_money == result.unpaid_money > Decimal(0)
+
+
+def test_the_demo_summary_says_where_the_paid_money_came_from(demo_county):
+    from core.periods import Period
+    from reports import services
+    from tests.reports.test_documents import text_of
+
+    document = services.assemble(Period(2012, "h1"), None, today=date(2014, 1, 10)).document
+    text = text_of(document)
+    result = figures.for_period(date(2012, 1, 1), date(2012, 6, 30))
+    sentence = next(line for line in text.splitlines() if "发放的慰问金和救助资金中" in line)
+    for name, money in result.money_by_source:
+        assert f"{name}{money:,.0f}元" in sentence
