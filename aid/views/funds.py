@@ -178,7 +178,9 @@ class StatementView(RoleRequiredMixin, View):
 
     def get(self, request, pk):
         source = get_object_or_404(FundSource, pk=pk)
-        form = StatementForm(request.GET)
+        year = _year(request)  # without dates: the whole year
+        form = StatementForm({"start": request.GET.get("start") or f"{year}-01-01",
+                              "end": request.GET.get("end") or f"{year}-12-31"})
         if not form.is_valid():
             messages.error(request, " ".join(m for errors in form.errors.values()
                                              for m in errors))

@@ -11,7 +11,15 @@ from django.test import RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from activities.models import Activity
-from aid.models import AidCase, Campaign, HardshipWorker
+from aid.models import (
+    AidCase,
+    Campaign,
+    FundAllocation,
+    FundSource,
+    HardshipWorker,
+    PaymentBatch,
+    PaymentLine,
+)
 from core.models import ImportBatch
 from core.periods import Period
 from economy.models import AnnualTarget, Household, SupportGrant, ValueAddedReturn
@@ -101,6 +109,10 @@ def demo_objects(leader) -> dict[str, object]:
         "draft": cases.filter(status=AidCase.Status.DRAFT).first(),
         "submitted": cases.filter(status=AidCase.Status.SUBMITTED).first(),
         "approved": cases.filter(status=AidCase.Status.APPROVED).first(),
+        "fund_source": FundSource.objects.order_by("pk").first(),
+        "allocation": FundAllocation.objects.order_by("pk").first(),
+        "payment_batch": PaymentBatch.objects.order_by("pk").first(),
+        "payment_line": PaymentLine.objects.order_by("pk").first(),
         "round": Round.objects.order_by("pk").first(),
         "pairing": Pairing.objects.order_by("pk").first(),
         "project": Project.objects.order_by("pk").first(),
@@ -123,6 +135,12 @@ PK_OBJECT = {
     "aid:campaign-batch": "campaign",
     "aid:case-detail": "case", "aid:case-update": "draft", "aid:case-submit": "draft",
     "aid:case-approve": "submitted", "aid:case-reject": "submitted", "aid:case-pay": "approved",
+    "aid:fund-detail": "fund_source", "aid:fund-update": "fund_source",
+    "aid:fund-statement": "fund_source", "aid:allocation-create": "fund_source",
+    "aid:allocation-update": "allocation", "aid:batch-detail": "payment_batch",
+    "aid:batch-bank-list": "payment_batch", "aid:batch-signing-sheet": "payment_batch",
+    "aid:batch-pay": "payment_batch", "aid:line-fail": "payment_line",
+    "aid:line-remove": "payment_line",
     "pairings:round-detail": "round", "pairings:round-update": "round",
     "pairings:pairing-detail": "pairing", "pairings:pairing-exit": "pairing",
     "pairings:project-create": "pairing",
