@@ -56,11 +56,9 @@ class BulkDecisionForm(forms.Form):
 
     APPROVE, REJECT = "approve", "reject"
     action = forms.ChoiceField(choices=[(APPROVE, _("Approve")), (REJECT, _("Reject"))])
+    # Any case: one decided meanwhile is reported on its own, the others still decided.
     cases = forms.ModelMultipleChoiceField(
-        queryset=AidCase.objects.filter(status=AidCase.Status.SUBMITTED),
-        error_messages={"required": _("Tick at least one case."),
-                        "invalid_choice": _("Case No. %(value)s is no longer waiting for a "
-                                            "decision.")})
+        queryset=AidCase.objects.all(), error_messages={"required": _("Tick at least one case.")})
     fund_source = source_choice()
     reason = forms.CharField(label=_("Reason for rejection"), max_length=REASON_LENGTH,
                              required=False)
