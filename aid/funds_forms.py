@@ -70,19 +70,23 @@ class BulkDecisionForm(forms.Form):
         return data
 
 
-class BatchCreateForm(forms.Form):
-    name = forms.CharField(label=_("name"), max_length=100)
-    method = forms.ChoiceField(label=_("payment method"), choices=PaymentBatch.Method.choices,
-                               widget=forms.RadioSelect, initial=PaymentBatch.Method.BANK)
+class BatchCreateForm(forms.ModelForm):
+    """A batch's name and method; the cases are ticked in the page's table."""
+
     cases = forms.ModelMultipleChoiceField(
         queryset=AidCase.objects.filter(status=AidCase.Status.APPROVED),
         widget=forms.MultipleHiddenInput,
         error_messages={"required": _("Tick at least one case.")})
 
-    def clean_name(self) -> str:
-        name = self.cleaned_data["name"]
-        PaymentBatch._meta.get_field("name").run_validators(name)
-        return name
+    class Meta:
+        model = PaymentBatch
+        fields = ["name", "method"]
+        widgets = {"method": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["method"].choices = PaymentBatch.Method.choices
+        self.fields["method"].initial = PaymentBatch.Method.BANK
 
 
 class BatchPayForm(forms.Form):

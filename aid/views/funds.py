@@ -221,10 +221,12 @@ class BatchListView(RoleRequiredMixin, ListView):
         return context
 
 
-class BatchCreateView(RoleRequiredMixin, FormView):
-    """Gather approved cases (filtered by campaign or kind, then ticked) into a batch."""
+class BatchCreateView(RoleRequiredMixin, RecordCreateView):
+    """Gather approved cases (filtered by campaign or kind, then ticked) into a batch; the same
+    form sent twice makes one batch (core.edit)."""
 
     roles = PAYMENT_PREPARERS
+    model = PaymentBatch
     form_class = BatchCreateForm
     template_name = "aid/funds/batch_form.html"
 
@@ -248,18 +250,14 @@ class BatchCreateView(RoleRequiredMixin, FormView):
                        ticked={str(pk) for pk in self.request.POST.getlist("cases")})
         return context
 
-    def form_valid(self, form):
+    def save(self, form):
         data = form.cleaned_data
-        try:
-            batch = funds_services.batch_create(by=self.request.user, name=data["name"],
-                                                method=data["method"], cases=data["cases"])
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-            return self.form_invalid(form)
-        messages.success(self.request, _("%(batch)s was created with %(count)d cases.")
-                         % {"batch": batch, "count": len(data["cases"])})
-        return redirect(batch)
+        return funds_services.batch_create(by=self.request.user, name=data["name"],
+                                           method=data["method"], cases=data["cases"])
+
+    def get_success_message(self, form) -> str:
+        return _("%(batch)s was created with %(count)d cases.") % {
+            "batch": self.object, "count": len(form.cleaned_data["cases"])}
 
 
 class BatchDetailView(RoleRequiredMixin, DetailView):

@@ -81,11 +81,15 @@ def test_staff_puts_cases_in_a_batch_from_the_page(client, staff, leader):
     client.force_login(staff)
     page = client.get(reverse("aid:batch-create"))
     assert {c.pk for c in page.context["cases"]} == {c.pk for c in cases}
-    response = client.post(reverse("aid:batch-create"),
-                           {"name": "第一批", "method": "bank", "cases": [c.pk for c in cases]})
+    form = {"name": "第一批", "method": "bank", "cases": [c.pk for c in cases],
+            "submission_token": uuid.uuid4()}
+    response = client.post(reverse("aid:batch-create"), form)
     batch = PaymentBatch.objects.get()
     assert response.url == batch.get_absolute_url()
     assert batch.lines.count() == 2
+    again = client.post(reverse("aid:batch-create"), form)  # sent twice: one batch
+    assert again.url == batch.get_absolute_url()
+    assert PaymentBatch.objects.count() == 1
 
 
 def test_a_leader_marks_the_batch_paid_from_its_page(client, leader, batch):
