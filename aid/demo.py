@@ -120,7 +120,7 @@ REJECTED_VISIT = (145, date(2012, 1, 12), "不属于特困职工，改为生活�
 FUNDS = (
     ("省总工会送温暖专项资金", FundSource.Kind.PROVINCE, Decimal(70000), date(2011, 12, 15),
      "黑工发〔2011〕41号", ()),  # noqa: RUF001 (the document number's own brackets)
-    ("中央财政专项帮扶资金", FundSource.Kind.CENTRAL, Decimal(65000), date(2012, 1, 16),
+    ("中央财政专项帮扶资金", FundSource.Kind.CENTRAL, Decimal(72000), date(2012, 1, 16),
      "黑工发〔2012〕3号", (L, M)),  # noqa: RUF001
     ("社会捐赠帮扶资金", FundSource.Kind.DONATION, Decimal(12000), date(2012, 2, 8),
      "", (E,)),
