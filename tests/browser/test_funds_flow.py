@@ -2,6 +2,7 @@
 a fund), staff puts them in a bank batch and downloads the transfer list, a leader marks the
 batch paid; the fund's balance on the ledger page drops by their sum. The queue fits a phone."""
 
+import io
 from datetime import date
 from decimal import Decimal
 
@@ -62,7 +63,8 @@ def test_three_cases_approved_at_once_paid_in_a_bank_batch(page, live_server):
     assert batch.lines.count() == 3
     with page.expect_download() as download:
         page.get_by_test_id("bank-list").click()
-    sheet = load_workbook(download.value.path()).active
+    with open(download.value.path(), "rb") as downloaded:
+        sheet = load_workbook(io.BytesIO(downloaded.read())).active
     accounts = {row[3] for row in sheet.iter_rows(min_row=4, values_only=True)}
     assert {c.worker.bank_account for c in cases} <= accounts
     assert PaymentFileDownload.objects.get().downloaded_by == staff
