@@ -3,7 +3,6 @@ statement, payment batches and their files, and the queue's bulk decisions."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -401,7 +400,3 @@ class BulkDecisionView(RoleRequiredMixin, View):
                 messages.error(request, outcome.message)
         return redirect("aid:case-queue")
 
-
-def decision_sources():
-    """The sources a leader may charge to (the queue's and the case page's select)."""
-    return FundSource.objects.filter(Q(active=True)).order_by("name")
