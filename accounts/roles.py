@@ -17,6 +17,7 @@ READERS = (Role.STAFF, Role.LEADER, Role.ADMIN)  # read every record and the sum
 EDITORS = (Role.STAFF, Role.ADMIN)  # create and edit records, submit aid cases, import them
 DECIDERS = (Role.LEADER,)  # approve, reject and mark paid (never their own), publish
 WRITERS = (Role.STAFF, Role.LEADER)  # the summary's narrative
+PAYMENT_PREPARERS = (Role.STAFF, Role.LEADER)  # put approved aid cases in a batch, export it
 ADMINS = (Role.ADMIN,)  # the registry and headcounts, users, the Django admin
 
 

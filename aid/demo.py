@@ -7,6 +7,12 @@ Pending and rejected cases sit beside them without changing those figures, and 2
 cases so that a year-earlier comparison has data. All ID numbers are fictitious (region 230722,
 Jiayin County) but carry a correct check character. Workers are spread over the existing active
 non-joint unions in primary-key order, whatever their names.
+
+Aid money (issue 17): the 2012 campaign is charged to the provincial federation's 送温暖 grant,
+living and medical relief to the central special fund, education relief to donations; each
+source's 2012 allocation covers what is charged to it (a county matching fund is left unspent).
+The campaign's paid visits were paid in one bank batch (社会化发放), the first half's paid relief
+against one signing sheet (签领); approved-but-unpaid cases stay committed. 2011 is uncharged.
 """
 
 from datetime import date, datetime, time, timedelta
@@ -26,10 +32,15 @@ from .models import (
     ArchiveSettings,
     ArchiveSpell,
     Campaign,
+    FundAllocation,
+    FundSource,
     HardshipWorker,
     HomeSurvey,
+    KindFundSource,
     LivingStandard,
     NoticeObjection,
+    PaymentBatch,
+    PaymentLine,
     PublicNotice,
     ReviewOutcome,
     ReviewRound,
@@ -152,6 +163,22 @@ def _final_exit(index: int) -> date | None:
         return REVIEW_2011_APPROVED
     return None
 
+# Fund sources: name, kind, 2012 allocation, received on, document number; the kinds charged.
+FUNDS = (
+    ("省总工会送温暖专项资金", FundSource.Kind.PROVINCE, Decimal(70000), date(2011, 12, 15),
+     "黑工发〔2011〕41号", ()),  # noqa: RUF001 (the document number's own brackets)
+    ("中央财政专项帮扶资金", FundSource.Kind.CENTRAL, Decimal(72000), date(2012, 1, 16),
+     "黑工发〔2012〕3号", (L, M)),  # noqa: RUF001
+    ("社会捐赠帮扶资金", FundSource.Kind.DONATION, Decimal(12000), date(2012, 2, 8),
+     "", (E,)),
+    ("县级配套帮扶资金", FundSource.Kind.COUNTY, Decimal(20000), date(2012, 3, 1),
+     "嘉政发〔2012〕12号", ()),  # noqa: RUF001
+)
+CAMPAIGN_FUND = "省总工会送温暖专项资金"
+BANKS = ("中国农业银行嘉荫县支行", "中国邮政储蓄银行嘉荫县支行", "嘉荫农村信用合作联社")
+VISIT_BATCH = ("2012年两节送温暖慰问金（社会化发放）", PaymentBatch.Method.BANK, date(2012, 1, 21))
+RELIEF_BATCH = ("2012年上半年救助资金签领", PaymentBatch.Method.CASH, date(2012, 5, 31))
+
 
 class DemoDependencyMissing(RuntimeError):
     """The slice needs the unions and the demo users loaded first."""
@@ -226,6 +253,8 @@ def _new_worker(index: int, union: Union) -> HardshipWorker:
         housing=HOUSING[index % len(HOUSING)],
         marital_status="married" if index % 3 else "widowed",
         address=f"嘉荫县朝阳镇{1 + index % 9}委{10 + index}号",
+        bank_name=BANKS[index % len(BANKS)],
+        bank_account=f"62284{index * 7919 % 10**12:012d}{index % 100:02d}",
     )
     worker.compute_income()  # bulk_create skips save(), which computes it
     if worker.income_per_capita > dict(LIVING_LINES)[worker.registered_on.year]:
@@ -260,6 +289,49 @@ def _new_case(*, worker: HardshipWorker, kind: str, amount: Decimal, granted_on:
         case.rejected_by, case.rejected_at = leader, _moment(granted_on + timedelta(days=1), 11)
         case.rejection_reason = reason
     return case
+
+
+def _funds() -> dict[str, FundSource]:
+    """The fund sources with their 2012 allocations, and the kinds' default sources."""
+    sources = {}
+    for name, kind, amount, received_on, document, kinds in FUNDS:
+        source, _ = FundSource.objects.get_or_create(name=name, defaults={"kind": kind})
+        FundAllocation.objects.get_or_create(
+            source=source, year=2012, document_number=document,
+            defaults={"amount": amount, "received_on": received_on})
+        for case_kind in kinds:
+            KindFundSource.objects.get_or_create(kind=case_kind, defaults={"source": source})
+        sources[name] = source
+    return sources
+
+
+def _charge(cases: list[AidCase], sources: dict[str, FundSource]) -> None:
+    """The counted cases of 2012 charged as the module says (2011 stays uncharged)."""
+    by_kind = {kind: sources[name] for name, *_, kinds in FUNDS for kind in kinds}
+    for case in cases:
+        if case.status in AidCase.COUNTED_STATUSES and case.granted_on.year == 2012:
+            visit = case.kind == AidCase.Kind.VISIT
+            case.fund_source = sources[CAMPAIGN_FUND] if visit else by_kind[case.kind]
+            if case.status == AidCase.Status.PAID:  # paid with its batch (`_batch`)
+                case.paid_at = _moment((VISIT_BATCH if visit else RELIEF_BATCH)[2], 15)
+
+
+def _batch(spec: tuple, cases: list[AidCase], staff, leader) -> None:
+    """One paid batch of `cases` (its lines and the cases' paid date follow its date)."""
+    name, method, paid_on = spec
+    if PaymentBatch.objects.filter(name=name).exists() or not cases:
+        return
+    paid_at = _moment(paid_on, 15)
+    batch = PaymentBatch(name=name, method=method, created_by=staff, status="paid",
+                         paid_on=paid_on, paid_by=leader, paid_at=paid_at,
+                         confirmation_note="银行回单已归档" if method == "bank" else "签领表已归档")
+    batch._history_user = leader
+    batch.save()
+    PaymentBatch.objects.filter(pk=batch.pk).update(created_at=_moment(paid_on - timedelta(days=3),
+                                                                       9))
+    lines = [PaymentLine(batch=batch, case=case, amount=case.amount, status="paid")
+             for case in cases]
+    bulk_create_with_history(lines, PaymentLine, default_user=leader)
 
 
 def _cases(workers: list[HardshipWorker], campaigns: dict[int, Campaign], staff,
@@ -300,17 +372,26 @@ def load() -> None:
     staff, leader = _users()
     with transaction.atomic():
         workers = _workers(unions, staff)
+        sources = _funds()
         campaigns = {}
         for name, starts_on, ends_on, standard in CAMPAIGNS:
             campaigns[starts_on.year + 1], _ = Campaign.objects.get_or_create(
                 name=name, defaults={"starts_on": starts_on, "ends_on": ends_on,
-                                     "standard_amount": standard})
+                                     "standard_amount": standard,
+                                     "fund_source": sources[CAMPAIGN_FUND]
+                                     if starts_on.year + 1 == 2012 else None})
         # A case's natural key here: its worker, kind and date granted.
         existing = set(AidCase.objects.filter(worker__in=workers)
                        .values_list("worker_id", "kind", "granted_on"))
         missing = [case for case in _cases(workers, campaigns, staff, leader)
                    if (case.worker_id, case.kind, case.granted_on) not in existing]
+        _charge(missing, sources)
         bulk_create_with_history(missing, AidCase, default_user=staff)
+        paid_2012 = AidCase.objects.filter(status=AidCase.Status.PAID, granted_on__year=2012,
+                                           worker__in=workers).order_by("granted_on", "pk")
+        _batch(VISIT_BATCH, list(paid_2012.filter(campaign=campaigns[2012])), staff, leader)
+        _batch(RELIEF_BATCH, list(paid_2012.filter(kind__in=AidCase.RELIEF_KINDS)), staff,
+               leader)
         _archives(workers, staff, leader)
 
 

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils.http import urlencode
 
 from core.dates import years_after
 from core.lists import list_url
@@ -77,6 +78,14 @@ class AidFigures:
     unpaid_cases: int  # approved, not yet paid: counted above as granted
     unpaid_money: Decimal
     campaigns: tuple[str, ...]  # the campaigns ending in the period with counted visits
+    # Aid money (issue 17): paid = visit_paid_money + relief_paid_money; committed = approved,
+    # not yet paid (= unpaid_money); paid money by fund source, largest first, as
+    # (source name, yuan) pairs ("" for cases approved before any source was set up), whose sum
+    # is paid_money.
+    paid_money: Decimal = Decimal(0)
+    committed_money: Decimal = Decimal(0)
+    money_by_source: tuple[tuple[str, Decimal], ...] = ()
+
     archive: ArchiveFigures
 
     # The issue's names for the archive figures.
@@ -123,7 +132,7 @@ def _workers(condition: Q) -> Count:
 
 def for_period(start: date, end: date) -> AidFigures:
     """The figures of the cases reported from `start` to `end` inclusive, and of the archives
-    (three queries)."""
+    (four queries)."""
     counted = Q(status__in=AidCase.COUNTED_STATUSES)
     paid = Q(status=AidCase.Status.PAID)
     visit = counted & Q(kind=AidCase.Kind.VISIT)
@@ -133,7 +142,9 @@ def for_period(start: date, end: date) -> AidFigures:
     education = counted & Q(kind=AidCase.Kind.EDUCATION)
     pending = Q(status__in=AidCase.PENDING_STATUSES)
     unpaid = Q(status=AidCase.Status.APPROVED)
-    row = AidCase.objects.filter(reported_from(start) & reported_to(end)).aggregate(
+    reported = AidCase.objects.filter(reported_from(start) & reported_to(end))
+    row = reported.aggregate(
+        paid_money=money_sum("amount", paid), committed_money=money_sum("amount", unpaid),
         visited_workers=_workers(visit), visit_money=money_sum("amount", visit),
         visit_paid_money=money_sum("amount", visit & paid),
         relief_workers=_workers(relief), relief_money=money_sum("amount", relief),
@@ -148,7 +159,13 @@ def for_period(start: date, end: date) -> AidFigures:
                                      status__in=AidCase.COUNTED_STATUSES)
     campaigns = tuple(Campaign.objects.filter(Exists(visited), ends_on__range=(start, end))
                       .order_by("ends_on", "name").values_list("name", flat=True))
-    return AidFigures(**row, campaigns=campaigns, archive=archive_figures(start, end))
+    by_source = tuple(
+        (name or "", money) for name, money in
+        reported.filter(paid).values("fund_source__name")
+        .annotate(money=money_sum("amount")).order_by("-money", "fund_source__name")
+        .values_list("fund_source__name", "money"))
+    return AidFigures(**row, campaigns=campaigns, money_by_source=by_source,
+                      archive=archive_figures(start, end))
 
 
 def open_on(day: date) -> Q:
@@ -218,6 +235,12 @@ class AidLinks:
     archives_exited: str
     reviews_overdue: str
 
+    paid: str = ""  # paid cases of the period (all sources)
+
+    def paid_from(self, source: str) -> str:
+        """The paid cases of the period charged to the source named `source`."""
+        return f"{self.paid}&{urlencode({'fund_source': source})}"
+
 
 def links(start: date, end: date) -> AidLinks:
     """Where the figures of `start`..`end` come from, as filtered case lists."""
@@ -230,7 +253,7 @@ def links(start: date, end: date) -> AidLinks:
                     relief=cases("relief"), relief_paid=cases("relief", paid),
                     living=cases(kinds.LIVING), medical=cases(kinds.MEDICAL),
                     education=cases(kinds.EDUCATION), pending=cases(status="pending"),
-                    unpaid=cases(status=AidCase.Status.APPROVED),
+                    unpaid=cases(status=AidCase.Status.APPROVED), paid=cases(status=paid),
                     **archive_links(start, end))
 
 

@@ -14,7 +14,7 @@ from core.pinyin import clean_term, name_matches
 from unions.pickers import union_filter
 
 from .figures import open_on, overdue_on, reported_from, reported_to, with_reviewed
-from .models import AidCase, ArchiveSpell, Campaign, HardshipWorker
+from .models import AidCase, ArchiveSpell, Campaign, FundSource, HardshipWorker
 from .validators import normalize_id_number
 
 # Besides the kinds and statuses themselves: the groups the summary counts by.
@@ -58,6 +58,10 @@ class CaseFilterSet(ListFilterSet):
     campaign = ModelChoiceFilter(label=_("campaign"), queryset=Campaign.objects.all(),
                                  empty_label=_("All campaigns"))
     union = union_filter("worker__union")
+    # By name: the summary's "funds by source" figures link here (aid.figures.AidLinks).
+    fund_source = ModelChoiceFilter(label=_("fund source"), to_field_name="name",
+                                    queryset=FundSource.objects.order_by("name"),
+                                    empty_label=_("All fund sources"))
     q = CharFilter(label=_("worker"), max_length=50, method="filter_worker",
                    widget=forms.TextInput(attrs={"placeholder": SEARCH_HINT}))
     entered = ChoiceFilter(label=_("entered by"), choices=[(MINE, _("Me"))],

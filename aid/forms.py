@@ -16,6 +16,7 @@ from .models import (
     MAX_HOUSEHOLD,
     AidCase,
     Campaign,
+    FundSource,
     HardshipWorker,
     HomeSurvey,
     HouseholdMember,
@@ -26,7 +27,7 @@ from .models import (
     ReviewRound,
 )
 from .pickers import worker_field
-from .validators import normalize_id_number
+from .validators import normalize_bank_account, normalize_id_number
 
 MEMBERS = "members"
 
@@ -67,7 +68,8 @@ class WorkerForm(forms.ModelForm):
                   "employment_status", "hardship_level", "health", "disability_class",
                   "model_worker", "housing", "housing_area", "marital_status", "hukou",
                   "main_cause", "secondary_causes", "household_size", "own_monthly_income",
-                  "other_annual_income", "above_line_reason", "registered_on"]
+                  "other_annual_income", "above_line_reason", "registered_on", "bank_name",
+                  "bank_account"]
         widgets = {"registered_on": DATE_INPUT}
         help_texts = {"id_number": _("18 characters; date of birth and sex are read from it."),
                       "household_size": _("The worker and every member living with them.")}
@@ -125,6 +127,19 @@ class WorkerForm(forms.ModelForm):
             field.help_text = _("Leave empty to keep %(masked)s; type the whole number to "
                                 "correct it.") % {"masked": self.instance.masked_id_number}
             self.initial["id_number"] = ""
+            if self.instance.bank_account:  # the same for the bank account number
+                account = self.fields["bank_account"]
+                account.help_text = _("Leave empty to keep %(masked)s; type the whole number to "
+                                      "change it.") % {"masked": self.instance.masked_bank_account}
+                self.initial["bank_account"] = ""
+        self.fields["bank_account"].widget.attrs.update({"autocomplete": "off",
+                                                         "inputmode": "numeric"})
+
+    def clean_bank_account(self) -> str:
+        number = normalize_bank_account(self.cleaned_data["bank_account"])
+        if not number and self.instance.pk:
+            return self.instance.bank_account  # left empty: kept
+        return number
 
     def clean_id_number(self) -> str:
         number = normalize_id_number(self.cleaned_data["id_number"])
@@ -143,9 +158,15 @@ class WorkerForm(forms.ModelForm):
 class CampaignForm(forms.ModelForm):
     class Meta:
         model = Campaign
-        fields = ["name", "starts_on", "ends_on", "standard_amount", "notes"]
+        fields = ["name", "starts_on", "ends_on", "standard_amount", "fund_source", "notes"]
         widgets = {"starts_on": DATE_INPUT, "ends_on": DATE_INPUT,
                    "notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = self.instance.fund_source_id
+        self.fields["fund_source"].queryset = FundSource.objects.filter(
+            Q(active=True) | Q(pk=current)).order_by("name")
 
 
 class CampaignSelect(forms.Select):

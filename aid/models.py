@@ -21,9 +21,12 @@ from core.text import NOTE_LENGTH, REASON_LENGTH, validate_name
 
 from .validators import (
     birth_date_of,
+    mask_bank_account,
     mask_id_number,
+    normalize_bank_account,
     normalize_id_number,
     sex_of,
+    validate_bank_account,
     validate_birth_date,
     validate_resident_id,
 )
@@ -205,6 +208,12 @@ class HardshipWorker(models.Model):
     exited_on = DateField(_("out of hardship on"), null=True, blank=True, editable=False)
     state = models.CharField(_("archive state"), max_length=20, choices=State.choices,
                              default=State.DRAFT, editable=False)
+    # Aid paid by bank transfer (社会化发放) goes here; the number is personal data like the
+    # ID number: masked everywhere but the worker's page and the batch's bank file.
+    bank_name = models.CharField(_("bank"), max_length=50, blank=True,
+                                 validators=[validate_name])
+    bank_account = models.CharField(_("bank account number"), max_length=32, blank=True,
+                                    validators=[validate_bank_account])
     version = models.PositiveIntegerField(default=0, editable=False)
 
     history = HistoricalRecords(excluded_fields=["name_pinyin"])
@@ -236,6 +245,7 @@ class HardshipWorker(models.Model):
     def save(self, *args, **kwargs):
         # Birth date and sex are read from the ID number, never typed.
         self.id_number = normalize_id_number(self.id_number)
+        self.bank_account = normalize_bank_account(self.bank_account)
         self.birth_date = birth_date_of(self.id_number)
         self.sex = sex_of(self.id_number)
         self.name_pinyin = search_key(self.name)
@@ -264,6 +274,7 @@ class HardshipWorker(models.Model):
     def clean(self) -> None:
         # Normalised before the uniqueness check, so that "…x" finds the archive "…X".
         self.id_number = normalize_id_number(self.id_number)
+        self.bank_account = normalize_bank_account(self.bank_account)
         errors = {}
         secondary = list(self.secondary_causes or [])
         if len(secondary) > self.MAX_SECONDARY_CAUSES:
@@ -320,6 +331,10 @@ class HardshipWorker(models.Model):
         return [c for c in [self.main_cause, *(self.secondary_causes or [])] if c]
 
     @property
+    def masked_bank_account(self) -> str:
+        return mask_bank_account(self.bank_account)
+
+    @property
     def cause_labels(self) -> list[str]:
         return self.labels_of_causes(self.causes)
 
@@ -341,6 +356,11 @@ class Campaign(models.Model):
         null=True, blank=True, validators=[MinValueValidator(Decimal("0.01"))],
         help_text=_("Pre-filled on each case of this campaign; leave empty if there is none."),
     )
+    fund_source = models.ForeignKey(
+        "aid.FundSource", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("default fund source"),
+        help_text=_("The cases of this campaign are charged to it unless the leader approving "
+                    "chooses another."))
     notes = TextField(_("notes"), blank=True, max_length=NOTE_LENGTH)
     version = models.PositiveIntegerField(default=0, editable=False)
 
@@ -492,6 +512,10 @@ class AidCase(models.Model):
     rejected_at = models.DateTimeField(_("rejected at"), null=True, blank=True, editable=False)
     rejection_reason = TextField(_("reason for rejection"), blank=True, editable=False,
                                  max_length=REASON_LENGTH)
+    # Charged when approved (aid.funds_services.charge): the money is committed, then paid.
+    fund_source = models.ForeignKey("aid.FundSource", on_delete=models.PROTECT, null=True,
+                                    blank=True, related_name="cases", editable=False,
+                                    verbose_name=_("fund source"))
 
     history = HistoricalRecords()
     objects = AidCaseQuerySet.as_manager()
@@ -694,4 +718,11 @@ from .archive_models import (  # noqa: E402, F401 (the archive's models, in thei
     ReviewOutcome,
     ReviewRound,
 )
-
+from .funds_models import (  # noqa: E402, F401 (they point back at the models above)
+    FundAllocation,
+    FundSource,
+    KindFundSource,
+    PaymentBatch,
+    PaymentFileDownload,
+    PaymentLine,
+)

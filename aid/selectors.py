@@ -42,8 +42,8 @@ def case_totals(cases: QuerySet[AidCase]) -> dict[str, int | Decimal]:
 def case_detail() -> QuerySet[AidCase]:
     """Cases with everything their page shows: worker, union, campaign and the workflow's users."""
     return AidCase.objects.select_related(
-        "worker", "worker__union", "campaign", "entered_by", "submitted_by", "approved_by",
-        "paid_by", "rejected_by")
+        "worker", "worker__union", "campaign", "campaign__fund_source", "fund_source",
+        "entered_by", "submitted_by", "approved_by", "paid_by", "rejected_by")
 
 
 def awaiting_approval() -> QuerySet[AidCase]:

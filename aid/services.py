@@ -6,7 +6,8 @@ any of these to a case they entered, changed or submitted (four eyes). Each step
 and when, and bumps `version` so that an edit form opened before the step is refused.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -19,6 +20,9 @@ from accounts.models import User
 from accounts.roles import DECIDERS, EDITORS, has_role
 from core.locking import lock_version
 
+from .funds_models import FundSource
+from .funds_selectors import open_line_of
+from .funds_services import charge
 from .models import AidCase, Campaign, HardshipWorker
 
 
@@ -176,16 +180,21 @@ def case_submit(*, case_id: int, by: User) -> AidCase:
         return _save(case, by, ["submitted_by", "submitted_at"])
 
 
-def case_approve(*, case_id: int, by: User) -> AidCase:
-    """Approve a submitted case: a leader who did not enter it (nor change or submit it)."""
+def case_approve(*, case_id: int, by: User, fund_source: FundSource | None = None) -> AidCase:
+    """Approve a submitted case: a leader who did not enter it (nor change or submit it).
+
+    The case is charged to `fund_source`, else to its campaign's or kind's default, and refused
+    when that source has not enough left for the year (aid.funds_services.charge).
+    """
     _require(by, DECIDERS)
     with transaction.atomic():
         case = _locked(case_id)
         _not_own(case, by, _("You cannot approve a case you entered or changed."))
         _expect(case, AidCase.Status.SUBMITTED)
+        charge(case=case, source=fund_source)
         case.status = AidCase.Status.APPROVED
         case.approved_by, case.approved_at = by, timezone.now()
-        return _save(case, by, ["approved_by", "approved_at"])
+        return _save(case, by, ["approved_by", "approved_at", "fund_source"])
 
 
 def case_reject(*, case_id: int, by: User, reason: str) -> AidCase:
@@ -208,13 +217,60 @@ def case_reject(*, case_id: int, by: User, reason: str) -> AidCase:
 
 
 def case_mark_paid(*, case_id: int, by: User) -> AidCase:
-    """Record that the money of an approved case has been handed over (not by its enterer,
-    changer or submitter; its approver may)."""
+    """Record that the money of an approved case has been handed over outside a payment batch
+    (not by its enterer, changer or submitter; its approver may). A case in an open batch is
+    paid with its batch (aid.funds_services.batch_mark_paid)."""
     _require(by, DECIDERS)
     with transaction.atomic():
         case = _locked(case_id)
         _not_own(case, by, _("You cannot mark paid a case you entered or changed."))
         _expect(case, AidCase.Status.APPROVED)
+        line = open_line_of(case)
+        if line is not None:
+            raise TransitionError(
+                _("Case No. %(number)s is in the payment batch %(batch)s: it is marked paid with "
+                  "its batch.") % {"number": case.pk, "batch": line.batch})
         case.status = AidCase.Status.PAID
         case.paid_by, case.paid_at = by, timezone.now()
         return _save(case, by, ["paid_by", "paid_at"])
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one case of a bulk decision (the queue's per-case report)."""
+
+    case_id: int
+    done: bool
+    message: str
+
+
+def _one_decision(step: Callable[..., AidCase], case_id: int, **arguments: object) -> Outcome:
+    try:
+        with transaction.atomic():  # a savepoint: one refusal leaves the others decided
+            case = step(case_id=case_id, **arguments)
+    except AidCase.DoesNotExist:
+        return Outcome(case_id, False, _("Case No. %(number)s does not exist.")
+                       % {"number": case_id})
+    except TransitionError as error:
+        return Outcome(case_id, False, error.message)
+    except (PermissionDenied, ValidationError) as error:
+        text = " ".join(getattr(error, "messages", None) or [str(error)])
+        return Outcome(case_id, False, _("Case No. %(number)s: %(reason)s")
+                       % {"number": case_id, "reason": text})
+    return Outcome(case_id, True, str(case))
+
+
+def cases_approve(*, case_ids: Iterable[int], by: User,
+                  fund_source: FundSource | None = None) -> list[Outcome]:
+    """Approve several submitted cases, each on its own (four eyes and the fund's balance
+    checked per case): one outcome per case, in number order; one's own are refused."""
+    _require(by, DECIDERS)
+    return [_one_decision(case_approve, pk, by=by, fund_source=fund_source)
+            for pk in sorted(set(case_ids))]
+
+
+def cases_reject(*, case_ids: Iterable[int], by: User, reason: str) -> list[Outcome]:
+    """Reject several submitted cases with one reason, each on its own."""
+    _require(by, DECIDERS)
+    return [_one_decision(case_reject, pk, by=by, reason=reason)
+            for pk in sorted(set(case_ids))]

@@ -3,8 +3,9 @@ from django.urls import path
 from accounts.roles import EDITORS
 from core.imports import import_urls
 
+from .funds_models import PaymentFileDownload
 from .national_form_excel import ArchiveImporter
-from .views import archive, campaigns, cases, national_form, workers
+from .views import archive, campaigns, cases, funds, national_form, workers
 
 app_name = "aid"
 
@@ -52,4 +53,26 @@ urlpatterns = [
     path("cases/<int:pk>/approve/", cases.CaseApproveView.as_view(), name="case-approve"),
     path("cases/<int:pk>/reject/", cases.CaseRejectView.as_view(), name="case-reject"),
     path("cases/<int:pk>/pay/", cases.CasePayView.as_view(), name="case-pay"),
+    path("cases/queue/decide/", funds.BulkDecisionView.as_view(), name="case-bulk-decision"),
+    # aid money (issue 17)
+    path("funds/", funds.LedgerView.as_view(), name="fund-ledger"),
+    path("funds/new/", funds.FundSourceCreateView.as_view(), name="fund-create"),
+    path("funds/defaults/", funds.KindDefaultsView.as_view(), name="fund-defaults"),
+    path("funds/<int:pk>/", funds.FundSourceDetailView.as_view(), name="fund-detail"),
+    path("funds/<int:pk>/edit/", funds.FundSourceUpdateView.as_view(), name="fund-update"),
+    path("funds/<int:pk>/statement/", funds.StatementView.as_view(), name="fund-statement"),
+    path("funds/<int:pk>/allocations/new/", funds.AllocationCreateView.as_view(),
+         name="allocation-create"),
+    path("funds/allocations/<int:pk>/edit/", funds.AllocationUpdateView.as_view(),
+         name="allocation-update"),
+    path("batches/", funds.BatchListView.as_view(), name="batch-list"),
+    path("batches/new/", funds.BatchCreateView.as_view(), name="batch-create"),
+    path("batches/<int:pk>/", funds.BatchDetailView.as_view(), name="batch-detail"),
+    path("batches/<int:pk>/bank-list/", funds.BatchFileView.as_view(), name="batch-bank-list"),
+    path("batches/<int:pk>/signing-sheet/",
+         funds.BatchFileView.as_view(kind=PaymentFileDownload.Kind.SIGNING_SHEET),
+         name="batch-signing-sheet"),
+    path("batches/<int:pk>/pay/", funds.BatchPayView.as_view(), name="batch-pay"),
+    path("batches/lines/<int:pk>/fail/", funds.LineFailView.as_view(), name="line-fail"),
+    path("batches/lines/<int:pk>/remove/", funds.LineRemoveView.as_view(), name="line-remove"),
 ]

@@ -69,3 +69,35 @@ def mask_id_number(id_number: str) -> str:
     if len(id_number) < 10:
         return "*" * len(id_number)
     return f"{id_number[:6]}********{id_number[-4:]}"
+
+
+# -- bank account numbers (银行卡号/账号) --
+
+BANK_ACCOUNT_MIN, BANK_ACCOUNT_MAX = 8, 32
+
+
+def normalize_bank_account(value: str) -> str:
+    """ASCII digits, without the spaces and dashes people type between groups."""
+    return "".join(ch for ch in ascii_digits(value or "") if ch not in " -\u3000")
+
+
+def validate_bank_account(value: str) -> None:
+    """8 to 32 digits once spaces and dashes are dropped (cards have 16–19, accounts more)."""
+    number = normalize_bank_account(value)
+    if not number:
+        return
+    if not (number.isascii() and number.isdigit()):
+        raise ValidationError(_("An account number is made of digits only."),
+                              code="bank_account_digits")
+    if not BANK_ACCOUNT_MIN <= len(number) <= BANK_ACCOUNT_MAX:
+        raise ValidationError(
+            _("An account number has %(min)d to %(max)d digits; this one has %(count)d."),
+            code="bank_account_length",
+            params={"min": BANK_ACCOUNT_MIN, "max": BANK_ACCOUNT_MAX, "count": len(number)})
+
+
+def mask_bank_account(number: str) -> str:
+    """The last four digits only: ************1234."""
+    if not number:
+        return ""
+    return "*" * max(len(number) - 4, 4) + number[-4:]

@@ -378,6 +378,9 @@ def _aid(p: _Period) -> list[tuple[Sentence, ...]]:
             s.text(("、" if index else "") + label).figure(value, before, YUAN, url,
                                                            tally="money")
         sentences.append(s.text("。").done())
+    sources = [(name, money) for name, money in a.money_by_source if name and money]
+    if sentences and sources:
+        sentences.append(_by_source(p, sources))
     # The archives are a stock: told beside the period's aid or the archives' own events, not
     # in a half-year when nothing happened.
     archives = _archives(p)
@@ -386,6 +389,15 @@ def _aid(p: _Period) -> list[tuple[Sentence, ...]]:
                                  or a.archives_exited):
         sentences.insert(0, archives)
     return [tuple(sentences)] if sentences else []
+
+
+def _by_source(p: _Period, sources: list[tuple[str, Number]]) -> Sentence:
+    """Where the money paid out came from (issue 17): "发放的帮扶资金中，X资金…元、…"."""
+    to = p.links.aid
+    s = _Sentence("aid.sources", f"{p.period.label}发放的慰问金和救助资金中，")
+    for index, (name, money) in enumerate(sources):
+        s.text(("、" if index else "") + name).figure(money, None, YUAN, to.paid_from(name),
+                                                      tally="money")
 
 
 def _archives(p: _Period) -> Sentence | None:

@@ -18,10 +18,10 @@ from core.lists import FilteredListView
 from core.money import yuan
 from core.text import ascii_int
 
-from .. import selectors, services
+from .. import funds_selectors, selectors, services
 from ..filters import CaseFilterSet
 from ..forms import CaseForm, RejectForm
-from ..models import AidCase, Campaign, HardshipWorker
+from ..models import AidCase, Campaign, FundSource, HardshipWorker, PaymentLine
 
 # Kept from one case to the next by "save and add another".
 CARRIED_FIELDS = ("kind", "method", "campaign", "granted_on", "amount")
@@ -82,6 +82,11 @@ class CaseDetailView(RoleRequiredMixin, DetailView):
         context["actions"] = self.object.allowed_actions(self.request.user)
         context["history"] = history_entries(self.object)
         context["reject_form"] = RejectForm()
+        if context["actions"].can_approve:
+            context["approve_sources"] = funds_selectors.active_sources()
+            context["default_source"] = funds_selectors.default_source(self.object)
+        context["payment_lines"] = (self.object.payment_lines.select_related("batch")
+                                    .order_by("pk"))
         return context
 
 
@@ -234,6 +239,11 @@ class CaseApproveView(CaseStepView):
     service = staticmethod(services.case_approve)
     done_message = gettext_lazy("%(case)s was approved.")
 
+    def arguments(self, request) -> dict:
+        """The fund source the leader chose (none: the case's default)."""
+        pk = ascii_int(request.POST.get("fund_source"))
+        return {"fund_source": FundSource.objects.filter(pk=pk).first() if pk else None}
+
 
 class CaseRejectView(CaseStepView):
     roles = DECIDERS
@@ -264,7 +274,14 @@ class CaseQueueView(RoleRequiredMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         to_pay = selectors.awaiting_payment()
-        context["to_pay"] = to_pay.with_touched_by(self.request.user)[:TO_PAY_SHOWN]
+        context["to_pay"] = list(to_pay.select_related("fund_source")
+                                 .with_touched_by(self.request.user)[:TO_PAY_SHOWN])
         context["to_pay_count"] = to_pay.count()
         context["waiting"] = selectors.case_totals(selectors.awaiting_approval())
+        context["fund_sources"] = funds_selectors.active_sources()
+        in_batches = dict(PaymentLine.objects.filter(
+            case__in=[case.pk for case in context["to_pay"]], status=PaymentLine.Status.PENDING)
+            .values_list("case_id", "batch__name"))
+        for case in context["to_pay"]:
+            case.open_batch = in_batches.get(case.pk, "")  # paid with its batch, not here
         return context

@@ -13,7 +13,7 @@ from ..filters import WorkerFilterSet
 from ..forms import NoticeForm, ObjectionForm, ResolveForm, SurveyForm, WorkerForm
 from ..models import HardshipWorker
 from ..pickers import worker_detail
-from ..validators import mask_id_number
+from ..validators import mask_bank_account, mask_id_number
 
 
 def _cause_labels(causes) -> str:
@@ -21,7 +21,8 @@ def _cause_labels(causes) -> str:
 
 
 # The audit view masks the ID number like every page but the worker's own details.
-WORKER_HISTORY_FORMATTERS = {"id_number": mask_id_number, "secondary_causes": _cause_labels}
+WORKER_HISTORY_FORMATTERS = {"id_number": mask_id_number, "secondary_causes": _cause_labels,
+                             "bank_account": mask_bank_account}
 
 
 class WorkerListView(RoleRequiredMixin, FilteredListView):

@@ -5,6 +5,7 @@ The tests walk every versioned model of the project and every admin page that ed
 model or admin added later is covered or makes them fail.
 """
 
+from datetime import date
 from decimal import Decimal
 from itertools import count
 
@@ -19,7 +20,13 @@ from django.urls import reverse
 
 from accounts.roles import Role
 from accounts.services import role_group
-from aid.models import ArchiveSettings, LivingStandard
+from aid.models import (
+    ArchiveSettings,
+    FundAllocation,
+    FundSource,
+    LivingStandard,
+    PaymentBatch,
+)
 from core.admin import VersionedAdmin, VersionedInline
 from core.locking import STALE_MESSAGE, lock_version
 from core.versioning import is_versioned
@@ -30,6 +37,10 @@ pytestmark = pytest.mark.django_db
 
 
 _serial = count(1)  # numbers the rows below make unique
+
+
+def make_fund_source():
+    return FundSource.objects.create(name=f"资金{next(_serial)}", kind="own")
 
 
 def make_round():
@@ -60,6 +71,11 @@ FACTORIES = {
     "pairings.Project": lambda: f.make_project(make_pairing()),
     "pairings.FundEntry": lambda: f.raise_funds(make_round(), 1000),
     "reports.Summary": lambda: Summary.objects.create(year=2012, half="h1", opening="开头"),
+    "aid.FundSource": make_fund_source,
+    "aid.FundAllocation": lambda: FundAllocation.objects.create(
+        source=make_fund_source(), year=2012, amount=1000, received_on=date(2012, 1, 5)),
+    "aid.PaymentBatch": lambda: PaymentBatch.objects.create(
+        name="第一批", method="cash", created_by=f.make_user(Role.STAFF)),
 }
 
 # The site's edit page of each model that has one (the forms a stale save must be refused on).

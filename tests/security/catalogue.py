@@ -13,7 +13,17 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from accounts.models import User
 from accounts.roles import Role
 from activities.models import Activity
-from aid.models import AidCase, Campaign, HardshipWorker, NoticeObjection, ReviewRound
+from aid.models import (
+    AidCase,
+    Campaign,
+    FundAllocation,
+    FundSource,
+    HardshipWorker,
+    NoticeObjection,
+    PaymentBatch,
+    PaymentLine,
+    ReviewRound,
+)
 from core.models import ImportBatch
 from core.periods import Period
 from economy.models import AnnualTarget, Household, SupportGrant, ValueAddedReturn
@@ -107,6 +117,10 @@ def demo_objects(leader) -> dict[str, object]:
         "draft": cases.filter(status=AidCase.Status.DRAFT).first(),
         "submitted": cases.filter(status=AidCase.Status.SUBMITTED).first(),
         "approved": cases.filter(status=AidCase.Status.APPROVED).first(),
+        "fund_source": FundSource.objects.order_by("pk").first(),
+        "allocation": FundAllocation.objects.order_by("pk").first(),
+        "payment_batch": PaymentBatch.objects.order_by("pk").first(),
+        "payment_line": PaymentLine.objects.order_by("pk").first(),
         "round": Round.objects.order_by("pk").first(),
         "pairing": Pairing.objects.order_by("pk").first(),
         "project": Project.objects.order_by("pk").first(),
@@ -137,6 +151,12 @@ PK_OBJECT = {
     "aid:archive-objection": "worker", "aid:archive-approve": "worker",
     "aid:archive-resolve": "objection", "aid:review-detail": "review",
     "aid:review-outcome": "review", "aid:review-approve": "review",
+    "aid:fund-detail": "fund_source", "aid:fund-update": "fund_source",
+    "aid:fund-statement": "fund_source", "aid:allocation-create": "fund_source",
+    "aid:allocation-update": "allocation", "aid:batch-detail": "payment_batch",
+    "aid:batch-bank-list": "payment_batch", "aid:batch-signing-sheet": "payment_batch",
+    "aid:batch-pay": "payment_batch", "aid:line-fail": "payment_line",
+    "aid:line-remove": "payment_line",
     "pairings:round-detail": "round", "pairings:round-update": "round",
     "pairings:pairing-detail": "pairing", "pairings:pairing-exit": "pairing",
     "pairings:project-create": "pairing",

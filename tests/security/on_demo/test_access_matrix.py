@@ -24,6 +24,7 @@ DECIDING = {LEADER}  # approve / reject / mark paid; publish
 REGISTRY = {ADMIN}  # manage unions and headcount returns, import counts
 NARRATIVE = {STAFF, LEADER}  # edit the summary's narrative
 USERS = {ADMIN}  # manage users; federation settings
+PAYING = {STAFF, LEADER}  # put approved cases in a payment batch, export it
 
 EXPECTED = {
     "home": READERS,
@@ -76,6 +77,23 @@ EXPECTED = {
     "aid:review-detail": READERS,
     "aid:review-outcome": ENTERING,
     "aid:review-approve": DECIDING,
+    "aid:case-bulk-decision": DECIDING,
+    "aid:fund-ledger": READERS,
+    "aid:fund-create": REGISTRY,
+    "aid:fund-defaults": REGISTRY,
+    "aid:fund-detail": READERS,
+    "aid:fund-update": REGISTRY,
+    "aid:fund-statement": READERS,
+    "aid:allocation-create": REGISTRY,
+    "aid:allocation-update": REGISTRY,
+    "aid:batch-list": READERS,
+    "aid:batch-create": PAYING,
+    "aid:batch-detail": READERS,
+    "aid:batch-bank-list": PAYING,
+    "aid:batch-signing-sheet": PAYING,
+    "aid:batch-pay": DECIDING,
+    "aid:line-fail": PAYING,
+    "aid:line-remove": PAYING,
     "pairings:round-list": READERS,
     "pairings:round-create": ENTERING,
     "pairings:round-detail": READERS,
