@@ -117,8 +117,8 @@ class PaymentBatch(models.Model):
     """Approved cases paid together: by bank transfer (社会化发放) or in cash against a
     signature (签领). Marked paid in one step (aid.funds_services.batch_mark_paid).
 
-    The scanned bank confirmation or signed sheet: the lead attaches the `documents` app's proof
-    documents to this model (see `confirmation_note` until then).
+    The scanned bank confirmation or the signed sheet is a proof document of the batch
+    (registered in aid/apps.py); `confirmation_note` keeps the bank's reference.
     """
 
     class Method(models.TextChoices):

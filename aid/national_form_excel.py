@@ -29,7 +29,13 @@ from . import national_form_services as services
 from .archive_models import MAX_INCOME, ArchiveSettings, ArchiveSpell, HouseholdMember
 from .models import HardshipWorker, LivingStandard
 from .national_form import Procedure, procedure_of
-from .validators import mask_id_number, normalize_id_number, validate_resident_id
+from .validators import (
+    mask_id_number,
+    normalize_bank_account,
+    normalize_id_number,
+    validate_bank_account,
+    validate_resident_id,
+)
 
 ARCHIVE_SHEET, MEMBER_SHEET = "困难职工档案", "家庭成员"
 FULL_ID_MARK = "（含完整身份证号）"
@@ -48,6 +54,19 @@ def id_number(value: Any) -> str:
                            "to move them"))
     try:
         validate_resident_id(number)
+    except ValidationError as refused:
+        raise ValueError(refused.messages[0]) from None
+    return number
+
+
+def bank_account(value: Any) -> str:
+    """An account number for payouts, checked like the archive form's; a masked one is refused."""
+    number = normalize_bank_account(str(value))
+    if "*" in number:
+        raise ValueError(_("the account number is masked: export the archives with full ID "
+                           "numbers to move them"))
+    try:
+        validate_bank_account(number)
     except ValidationError as refused:
         raise ValueError(refused.messages[0]) from None
     return number
@@ -140,6 +159,8 @@ ARCHIVE_COLUMNS: tuple[FormColumn, ...] = (
                                                            maximum=Decimal(10000))),
     plain("address", "家庭住址", imports.text(200), example="朝阳镇幸福街12号"),
     plain("phone", "联系电话", imports.text(20), example="13904580000"),
+    plain("bank_name", "开户银行", imports.name(50), example="中国农业银行嘉荫县支行"),
+    plain("bank_account", "银行账号", bank_account, example="6228480000000000012"),
     plain("hardship_level", "困难类别", imports.choice(W.HardshipLevel), required=True,
           example="深度困难"),
     plain("main_cause", "主要致困原因", imports.choice(W.Cause), example="下岗失业"),
@@ -229,11 +250,15 @@ def archive_workbook(workers: Iterable[HardshipWorker], *, full_id: bool) -> byt
     return buffer.getvalue()
 
 
+BANK_ACCOUNT = next(i for i, c in enumerate(ARCHIVE_COLUMNS) if c.header == "银行账号")
+
+
 def _archive_values(worker: HardshipWorker, masked: bool) -> list:
     procedure = procedure_of(worker)
     values = [column.value(worker, procedure) for column in ARCHIVE_COLUMNS]
     if masked:
         values[1] = worker.masked_id_number
+        values[BANK_ACCOUNT] = worker.masked_bank_account
     return values
 
 

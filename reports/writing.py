@@ -398,6 +398,7 @@ def _by_source(p: _Period, sources: list[tuple[str, Number]]) -> Sentence:
     for index, (name, money) in enumerate(sources):
         s.text(("、" if index else "") + name).figure(money, None, YUAN, to.paid_from(name),
                                                       tally="money")
+    return s.text("。").done()
 
 
 def _archives(p: _Period) -> Sentence | None:

@@ -1,7 +1,7 @@
 """The archive procedure in a real browser: staff registers a household with two members,
 records the home survey and the public notice (dated in the past, so that the notice period has
 passed), a leader approves the archive, and staff records a relief case for it (先建档、后帮扶).
-(The proof-document upload is added to this flow by the documents work.)"""
+Staff also uploads a proof document (证明材料) of the household's income."""
 
 from datetime import timedelta
 
@@ -9,8 +9,10 @@ from django.utils import timezone
 
 from accounts.roles import Role
 from aid.models import AidCase, HardshipWorker
+from documents.models import ProofDocument
 from tests.browser.conftest import sign_in
 from tests.support.factories import make_user, valid_id
+from tests.support.files import pdf_bytes
 from unions.models import Union
 
 ID = valid_id("23072219700305002")
@@ -48,6 +50,17 @@ def test_staff_registers_a_household_a_leader_approves_then_aid_is_recorded(page
     assert worker.members.count() == 2
     assert page.get_by_test_id("income-per-person").inner_text().startswith("200")
     assert page.get_by_test_id("archive-state").get_attribute("data-state") == "draft"
+
+    # A proof document of the household's income, listed on the archive's page.
+    panel = page.get_by_test_id("documents")
+    panel.locator("select[name=kind]").select_option("income")
+    panel.locator("input[name=file]").set_input_files(
+        {"name": "收入证明.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes("income")})
+    panel.get_by_role("button", name="上传").click()
+    page.wait_for_url(f"**{worker.get_absolute_url()}")
+    row = page.get_by_test_id("document").filter(has_text="收入证明.pdf")
+    assert "张工作" in row.inner_text()
+    assert ProofDocument.objects.get().record == worker
 
     # The home survey, then the notice that ended yesterday.
     survey = page.get_by_test_id("survey-form")

@@ -20,7 +20,8 @@ OTHER_LISTS = ("unions:union-list", "aid:worker-list", "aid:campaign-list", "pai
                "pairings:pairing-list", "pairings:project-list", "pairings:fund-list",
                "pairings:student-aid", "economy:sector-table", "economy:household-list",
                "economy:return-list", "economy:target-list", "economy:grant-list",
-               "activities:activity-list", "reports:period-list")
+               "activities:activity-list", "reports:period-list", "aid:batch-list",
+               "aid:fund-ledger", "aid:review-list")
 
 
 @pytest.fixture
@@ -53,6 +54,16 @@ def test_a_leaders_pages_fit_a_390_px_phone(phone, live_server):
     # the rows are readable: a name is not broken into a column of single characters
     name_cell = table.locator("tbody tr").first.locator("td").nth(2)
     assert name_cell.bounding_box()["height"] < 3 * name_cell.bounding_box()["width"]
+
+    phone.goto(f"{live_server.url}{reverse('aid:case-queue')}")
+    fits(phone, "queue")
+    # one-handed: a row's tick box and the button that decides the ticked cases are on the
+    # screen, not off to the right
+    for control in (phone.locator("[data-testid=queue-table] input[data-tick]").first,
+                    phone.get_by_test_id("bulk-submit")):
+        box = control.bounding_box()
+        assert box["x"] >= 0
+        assert box["x"] + box["width"] <= PHONE["width"]
 
     worker = HardshipWorker.objects.order_by("pk").first()
     phone.goto(f"{live_server.url}{worker.get_absolute_url()}")

@@ -20,7 +20,7 @@ from tests.support.factories import (
 
 pytestmark = pytest.mark.django_db
 
-HOME_QUERIES = 24  # session, user, roles, to-dos (one or two per app), the five apps' figures
+HOME_QUERIES = 30  # session, user, roles, federation, to-dos (cases, archives, returns), figures
 
 
 def todos(response) -> list:
@@ -56,9 +56,8 @@ def test_staff_does_not_see_the_leaders_to_dos(client, staff):
     make_case(entered_by=staff, status=AidCase.Status.SUBMITTED, submitted_by=staff)
     client.force_login(staff)
     response = client.get(reverse("home"))
-    assert todos(response) == []
+    assert case_todos(response) == []
     assert reverse("aid:case-queue") not in response.content.decode()
-    assert 'data-testid="no-todos"' in response.content.decode()
 
 
 def test_staff_sees_own_drafts_to_submit_and_the_list_holds_exactly_them(client, staff):
@@ -68,9 +67,14 @@ def test_staff_sees_own_drafts_to_submit_and_the_list_holds_exactly_them(client,
     make_case(entered_by=someone_else)
     make_case(entered_by=staff, status=AidCase.Status.SUBMITTED, submitted_by=staff)
     client.force_login(staff)
-    [todo] = todos(client.get(reverse("home")))
+    [todo] = case_todos(client.get(reverse("home")))
     assert todo.count == 2
     assert listed(client, todo.url) == 2
+
+
+def case_todos(response) -> list:
+    """The to-dos about aid cases (the factories' archives are also overdue for review)."""
+    return [todo for todo in todos(response) if todo.url.startswith("/aid/cases/")]
 
 
 def rejected(*, entered_by, rejected_by, **fields) -> AidCase:
@@ -174,3 +178,12 @@ def test_the_role_cards_keep_their_links(client, role_users):
                  "aid:case-create", "pairings:round-list", "economy:sector-table",
                  "activities:activity-list", "reports:period-list"):
         assert f'href="{reverse(name)}"' in content
+
+
+def test_the_archives_to_dos_are_on_the_home_page(client, staff):
+    worker = make_worker()  # an archive in force for years, never reviewed
+    client.force_login(staff)
+    [todo] = [t for t in todos(client.get(reverse("home"))) if "overdue_on=" in t.url]
+    assert todo.count == 1
+    assert "年度复核" in todo.label
+    assert worker.name in client.get(todo.url).content.decode()
