@@ -403,3 +403,11 @@ def test_queue_query_count_is_fixed(client, staff, leader, django_assert_max_num
         response = client.get(reverse("aid:case-queue"))
     assert len(response.context["cases"]) == 50
     assert response.context["to_pay_count"] == 60
+
+
+def test_the_awaiting_payment_table_shows_the_date_granted(client, staff, leader):
+    make_case(entered_by=staff, status=AidCase.Status.APPROVED, submitted_by=staff,
+              approved_by=leader, granted_on=date(2012, 3, 9))
+    client.force_login(leader)
+    page = client.get(reverse("aid:case-queue")).content.decode()
+    assert 'data-testid="to-pay-date">2012-03-09<' in page
