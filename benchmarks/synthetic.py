@@ -202,7 +202,7 @@ def gen_workers(ctx: Context) -> None:
                    worker_causes[1:], size, per_person * size, per_person * size * 12,
                    per_person, registered, exited,
                    "exited" if exited else "active", "good", "none", "own", "urban", "", "", "",
-                   "", Decimal(0), Decimal(0), 0)
+                   "", Decimal(0), Decimal(0), "", "", 0)
 
     ctx.writer.insert(HardshipWorker, (
         "id", "name", "name_pinyin", "id_number", "birth_date", "sex", "phone", "union_id",
@@ -210,7 +210,7 @@ def gen_workers(ctx: Context) -> None:
         "household_size", "own_monthly_income", "household_annual_income", "income_per_capita",
         "registered_on", "exited_on", "state", "health", "model_worker", "housing", "hukou",
         "address", "disability_class", "marital_status", "above_line_reason",
-        "other_annual_income", "members_monthly_income", "version"),
+        "other_annual_income", "members_monthly_income", "bank_name", "bank_account", "version"),
         rows(), label="hardship workers", total=total)
     # Each archive active from its registration (approved by the leader), closed on its exit.
     ctx.writer.insert(ArchiveSpell, (
