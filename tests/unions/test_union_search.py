@@ -10,6 +10,7 @@ from django.urls import reverse
 from accounts.roles import Role
 from aid.models import HardshipWorker
 from tests.support.factories import (
+    ARCHIVE_FORM,
     make_case,
     make_household,
     make_union,
@@ -114,7 +115,7 @@ def test_the_worker_form_takes_a_typed_union_that_matches_one(client, staff):
         "submission_token": str(uuid4()),
         "union": "", "union_text": "zyz", "union_shown": "", "employer": "",
         "employment_status": "laid_off", "hardship_level": "extreme", "household_size": "1",
-        "income_per_capita": "200", "registered_on": "2012-01-01"})
+        **ARCHIVE_FORM, "own_monthly_income": "200", "registered_on": "2012-01-01"})
     assert response.status_code == 302, response.context["form"].errors
     assert HardshipWorker.objects.get().union == union
 
@@ -127,7 +128,7 @@ def test_the_worker_form_refuses_a_dissolved_union_typed(client, staff):
         "submission_token": str(uuid4()),
         "union": "", "union_text": "zyz", "union_shown": "", "employer": "",
         "employment_status": "laid_off", "hardship_level": "extreme", "household_size": "1",
-        "income_per_capita": "200", "registered_on": "2012-01-01"})
+        **ARCHIVE_FORM, "own_monthly_income": "200", "registered_on": "2012-01-01"})
     assert response.status_code == 200
     assert "zyz" in " ".join(response.context["form"].errors["union"])
     assert not HardshipWorker.objects.exists()
