@@ -31,7 +31,11 @@ def test_staff_registers_a_household_a_leader_approves_then_aid_is_recorded(page
     page.goto(f"{live_server.url}/aid/workers/new/")
     page.fill("input[name=name]", "欧阳秀英")
     page.fill("input[name=id_number]", ID)
-    page.select_option("select[name=union]", str(union.pk))
+    union_box = page.locator("input[name=union_text]")
+    union_box.press_sequentially("林业", delay=50)
+    page.get_by_role("option").first.wait_for()
+    union_box.press("Enter")
+    assert page.locator("input[name=union]").input_value() == str(union.pk)
     page.select_option("select[name=employment_status]", "laid_off")
     page.select_option("select[name=hardship_level]", "extreme")
     page.select_option("select[name=main_cause]", "illness")
@@ -92,8 +96,8 @@ def test_staff_registers_a_household_a_leader_approves_then_aid_is_recorded(page
     # Staff: a relief case for the now active archive.
     sign_in(page, live_server, "staff")
     page.goto(f"{live_server.url}/aid/cases/new/")
-    search = page.locator("[data-worker-query]")
-    search.press_sequentially("秀英", delay=50)
+    search = page.locator("input[name=worker_text]")
+    search.press_sequentially("oyxy", delay=50)  # 欧阳秀英 by the initials of her pinyin
     page.get_by_role("option").first.wait_for()
     search.press("Enter")
     page.select_option("select[name=kind]", "medical")

@@ -6,7 +6,7 @@ from datetime import date
 from accounts.roles import Role
 from aid.models import AidCase, HardshipWorker
 from tests.browser.conftest import sign_in
-from tests.support.factories import make_union, make_user, worker_id_number
+from tests.support.factories import activate, make_union, make_user, worker_id_number
 
 
 def suggestions(page, name: str):
@@ -46,12 +46,13 @@ def test_zhao_typed_in_the_pickers_finds_the_union_and_the_worker(page, live_ser
     page.select_option("select[name=employment_status]", "laid_off")
     page.select_option("select[name=hardship_level]", "extreme")
     page.fill("input[name=household_size]", "2")
-    page.fill("input[name=income_per_capita]", "300")
+    page.fill("input[name=own_monthly_income]", "300")
     page.fill("input[name=registered_on]", "2012-02-01")
-    page.locator("main form button[type=submit]").click()
+    page.locator("main form button[type=submit]").first.click()
     page.wait_for_url("**/aid/workers/*/")
     worker = HardshipWorker.objects.get()
     assert (worker.name, worker.union) == ("赵大山", union)
+    activate(worker, on=date(2012, 2, 20))  # surveyed, noticed, approved (先建档后帮扶)
 
     # The worker of a new case, by initials.
     page.goto(f"{live_server.url}/aid/cases/new/")
