@@ -314,7 +314,7 @@ class OutcomeForm(forms.ModelForm):
 class LivingStandardForm(forms.ModelForm):
     """The county's minimum-living line of a year (the first-run setup asks for this year's)."""
 
-    legend = _("Minimum-living line (低保线)")
+    legend = _("This year's minimum-living line")
 
     class Meta:
         model = LivingStandard
