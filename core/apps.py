@@ -8,8 +8,10 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from . import (
+            freshness,
             lookups,  # noqa: F401  (registers the bounded `in` lookup)
             versioning,
         )
 
         versioning.connect()
+        freshness.connect()

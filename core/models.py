@@ -75,3 +75,17 @@ class FormSubmission(models.Model):
 
     def __str__(self) -> str:
         return str(self.token)
+
+
+class DataVersion(models.Model):
+    """One row whose `version` is raised after every committed write to the watched records
+    (core.freshness): what cached figures are keyed by."""
+
+    version = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("data version")
+        verbose_name_plural = _("data versions")
+
+    def __str__(self) -> str:
+        return str(self.version)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from accounts.roles import Role, has_role
+from core import freshness
 from core.dates import sane_years
 from core.periods import Period
 
@@ -67,6 +68,13 @@ def narrative_of(summary: Summary | None) -> Narrative:
     )
 
 
+def period_figures(period: Period) -> tuple[figures.AllFigures, figures.AllFigures, list]:
+    """The figures of `period`, of a year earlier and the member trend: what `assemble` caches
+    per data version (core.freshness), so the summary stays exact and live."""
+    return (figures.for_period(period), figures.for_period(period.year_earlier()),
+            figures.member_trend(period))
+
+
 def assemble(period: Period, summary: Summary | None = None, *,
              today: date | None = None) -> Assembly:
     """The live document of a period and its warnings (a fixed number of queries).
@@ -79,10 +87,10 @@ def assemble(period: Period, summary: Summary | None = None, *,
     if narrative.signed_on is None:
         narrative = replace(narrative, signed_on=today)
     with translation.override("zh-hans"):  # the summary is a Chinese document, whatever the UI
-        now = figures.for_period(period)  # (the figures name sectors in the active language)
-        before = figures.for_period(period.year_earlier())
+        # (the figures name sectors in the active language)
+        now, before, trend = freshness.cached(("summary", period.year, period.half),
+                                              lambda: period_figures(period))
         links = figures.links_for(period, now)
-        trend = figures.member_trend(period)
 
         def written(told: Narrative) -> doc.Document:
             return build(period=period, federation=federation.name,

@@ -86,6 +86,15 @@ def _tasks_run_at_once(settings):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    # Cached figures are keyed by the data version (core.freshness), which a transactional
+    # test's flush sets back: no test may see another's.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # The role fixtures create users; the production hasher would be the slowest step.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
