@@ -101,7 +101,7 @@ def _wrapper(db):
     return execute
 
 
-def install(sender, connection, **kwargs) -> None:
+def install(sender, connection, **kwargs) -> None:  # noqa: ARG001 (a signal receiver)
     """Put the write detector on a new connection (core.apps connects this)."""
     if not any(getattr(w, "freshness", False) for w in connection.execute_wrappers):
         wrapper = _wrapper(connection)
@@ -109,12 +109,12 @@ def install(sender, connection, **kwargs) -> None:
         connection.execute_wrappers.append(wrapper)
 
 
-def _pause(sender, using: str = "default", **kwargs) -> None:
+def _pause(**kwargs) -> None:
     global _migrating
     _migrating = True
 
 
-def _resume(sender, using: str = "default", **kwargs) -> None:
+def _resume(using: str = "default", **kwargs) -> None:
     """After `migrate` (data migrations write records): one raise."""
     global _migrating
     if _migrating:

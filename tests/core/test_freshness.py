@@ -47,15 +47,18 @@ def test_writes_raise_it_once_per_commit_and_never_when_rolled_back(version):
         assert version() == before  # not before the commit: nobody else sees the writes yet
     assert version() == before + 1
 
-    with pytest.raises(RuntimeError), transaction.atomic():
-        make_union()
-        raise RuntimeError
+    def write_and_fail():
+        with transaction.atomic():
+            make_union()
+            raise RuntimeError
+
+    with pytest.raises(RuntimeError):
+        write_and_fail()
     assert version() == before + 1
 
     with transaction.atomic():
-        with pytest.raises(RuntimeError), transaction.atomic():
-            make_union()  # the first write, in a savepoint rolled back: its raise goes too
-            raise RuntimeError
+        with pytest.raises(RuntimeError):
+            write_and_fail()  # the first write, in a savepoint rolled back: its raise goes too
         make_union()  # registers the raise again
     assert version() == before + 2
 
