@@ -134,8 +134,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
             "keepalives_idle": int(os.environ.get("DB_KEEPALIVES_IDLE", "30")),
             "keepalives_interval": 10,
             "keepalives_count": 3,
-            **({"options": f"-c statement_timeout={STATEMENT_TIMEOUT * 1000}"}
-               if STATEMENT_TIMEOUT else {}),
+            # JIT compilation pays off for analytical queries of seconds; ours take
+            # milliseconds, and compiling the summary's aggregates cost more than running them
+            # (docs/performance.md).
+            "options": "-c jit=off" + (f" -c statement_timeout={STATEMENT_TIMEOUT * 1000}"
+                                       if STATEMENT_TIMEOUT else ""),
             **DATABASES["default"].get("OPTIONS", {}),  # DATABASE_URL's ?key=value win
         },
     )

@@ -24,7 +24,8 @@ needs_postgresql = pytest.mark.skipif(connection.vendor != "postgresql",
 def test_postgresql_gets_a_connect_timeout_and_keepalives_by_default():
     options = settings_value(f"sorted({DB}['OPTIONS'].items())", DEBUG="1", DATABASE_URL=URL)
     assert options == str(sorted({"connect_timeout": 3, "keepalives": 1, "keepalives_idle": 30,
-                                  "keepalives_interval": 10, "keepalives_count": 3}.items()))
+                                  "keepalives_interval": 10, "keepalives_count": 3,
+                                  "options": "-c jit=off"}.items()))
     assert settings_value(f"({DB}['HEALTH_CHECK_TIMEOUT'], {DB}['ROUND_TRIP_TIMEOUT'])",
                           DEBUG="1", DATABASE_URL=URL) == "(3, None)"
 
@@ -34,7 +35,7 @@ def test_the_timeouts_come_from_the_environment():
            "DB_STATEMENT_TIMEOUT": "20", "DB_KEEPALIVES_IDLE": "15"}
     assert settings_value(
         f"[{DB}['OPTIONS'][k] for k in ('connect_timeout', 'options', 'keepalives_idle')]",
-        **env) == "[3, '-c statement_timeout=20000', 15]"
+        **env) == "[3, '-c jit=off -c statement_timeout=20000', 15]"
     assert settings_value(f"({DB}['HEALTH_CHECK_TIMEOUT'], {DB}['ROUND_TRIP_TIMEOUT'])",
                           **env) == "(3, 23)"
 
