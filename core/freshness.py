@@ -136,9 +136,28 @@ def current(using: str = "default") -> int | None:
             .values_list("version", flat=True).first())
 
 
+_READ = re.compile(r'\b(?:FROM|JOIN)\s+"?([A-Za-z_]\w*)"?', re.IGNORECASE)
+
+
+class _Reads:
+    """An execute wrapper noting the models' tables a computation's statements read."""
+
+    def __init__(self):
+        self.tables: set[str] = set()
+
+    def __call__(self, run, sql, params, many, context):
+        self.tables.update(_READ.findall(sql))
+        return run(sql, params, many, context)
+
+
 def cached(key: tuple, compute: Callable[[], object]) -> object:
     """`compute()`, or its value cached under `key` at the current data version (one query to
-    read the version)."""
+    read the version).
+
+    A value is stored only if every table `compute()` read is watched (its statements are
+    looked at): a computation that reads anything else (users, sessions, ...) is never cached,
+    since writes there do not raise the version.
+    """
     if _pending(connection):
         return compute()
     version = current()
@@ -147,6 +166,15 @@ def cached(key: tuple, compute: Callable[[], object]) -> object:
     name = ":".join(str(part) for part in ("freshness", version, *key))
     value = cache.get(name, _MISSING)
     if value is _MISSING:
-        value = compute()
-        cache.set(name, value, TIMEOUT)
+        reads = _Reads()
+        with connection.execute_wrapper(reads):
+            value = compute()
+        if reads.tables & _model_tables() <= watched_tables():
+            cache.set(name, value, TIMEOUT)
     return value
+
+
+def _model_tables() -> set[str]:
+    """Every model's table (names in FROM and JOIN that are not, such as a subquery's alias or
+    a set-returning function, are not tables)."""
+    return {model._meta.db_table for model in apps.get_models(include_auto_created=True)}

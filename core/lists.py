@@ -8,9 +8,11 @@ Templates get `filter` (the FilterSet, its form is `filter.form`), `sort` (the c
 template tags).
 """
 
+import hashlib
 from urllib.parse import urlencode
 
 from django import forms
+from django.core.exceptions import EmptyResultSet
 from django.db.models import F, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +21,7 @@ from django_filters import DateFilter as BaseDateFilter
 from django_filters import FilterSet, OrderingFilter
 from django_filters.views import FilterView
 
+from . import freshness
 from .forms import DATE_INPUT, DateField
 
 SORT_PARAM = "sort"
@@ -136,7 +139,8 @@ class FilteredListView(FilterView):
 
     An invalid filter shows its errors and an empty list (never an unfiltered one). Override
     `get_totals(queryset)` to sum the filtered rows; a `count` among the totals spares the
-    paginator its own COUNT(*).
+    paginator its own COUNT(*). Totals are cached per filtered query until the next write to the
+    records they read (`cached_totals`).
     """
 
     paginate_by = 50
@@ -145,6 +149,17 @@ class FilteredListView(FilterView):
     def get_totals(self, queryset: QuerySet) -> dict | None:  # noqa: ARG002 (the hook)
         return None
 
+    def cached_totals(self, queryset: QuerySet) -> dict | None:
+        """`get_totals(queryset)`, cached per list, filtered query and data version
+        (core.freshness: exact, recomputed after any write to the records they read)."""
+        try:
+            sql, params = queryset.query.sql_with_params()
+        except EmptyResultSet:  # an invalid filter's empty list
+            return self.get_totals(queryset)
+        query = hashlib.sha256(repr((sql, params)).encode()).hexdigest()
+        return freshness.cached(("totals", type(self).__qualname__, query),
+                                lambda: self.get_totals(queryset))
+
     def filtered_queryset(self) -> QuerySet:
         """The filtered rows (for exports): what the list shows, every page."""
         self.filterset = self.get_filterset(self.get_filterset_class())
@@ -152,7 +167,7 @@ class FilteredListView(FilterView):
 
     def get(self, _request, *args, **kwargs):
         self.object_list = self.filtered_queryset()
-        self.totals = self.get_totals(self.object_list)
+        self.totals = self.cached_totals(self.object_list)
         context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
         return self.render_to_response(context)
 

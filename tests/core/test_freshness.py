@@ -104,3 +104,29 @@ def test_every_connection_gets_the_detector_once(db):
     assert len(detectors) == 1
     freshness.install(None, connection)
     assert len([w for w in connection.execute_wrappers if getattr(w, "freshness", False)]) == 1
+
+
+def test_a_computation_reading_unwatched_tables_is_never_cached(version):
+    from accounts.models import User
+
+    calls = []
+
+    def count_users():
+        calls.append(1)
+        return User.objects.count()
+
+    freshness.cached(("users",), count_users)
+    freshness.cached(("users",), count_users)
+    assert len(calls) == 2  # a new user would not raise the version: computed every time
+
+
+@pytest.mark.parametrize(("sql", "tables"), [
+    ('SELECT 1 FROM "aid_aidcase" INNER JOIN "unions_union" ON (1=1)',
+     {"aid_aidcase", "unions_union"}),
+    ("SELECT d.day FROM unnest(%s::date[]) AS d(day) LEFT JOIN LATERAL (SELECT 1 FROM "
+     "unions_headcountreturn h) r ON true", {"unnest", "LATERAL", "unions_headcountreturn"}),
+])
+def test_it_notes_the_tables_a_statement_reads(sql, tables):
+    reads = freshness._Reads()
+    reads(lambda *args: None, sql, (), False, {})
+    assert tables <= reads.tables
