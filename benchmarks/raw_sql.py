@@ -112,15 +112,13 @@ def _aid_columns() -> str:
     counted = "status IN ('approved', 'paid')"
     parts = ["coalesce(sum(amount) FILTER (WHERE status = 'paid'), 0)",
              "coalesce(sum(amount) FILTER (WHERE status = 'approved'), 0)"]
-    for kinds in ("('visit')", "('living','medical','education')"):
-        where = f"{counted} AND kind IN {kinds}"
-        parts += [f"count(DISTINCT worker_id) FILTER (WHERE {where})",
-                  f"coalesce(sum(amount) FILTER (WHERE {where}), 0)",
+    for name, kinds in (("visit", "('visit')"), ("relief", "('living','medical','education')")):
+        parts += [f"(SELECT count(*) FILTER (WHERE {name}) FROM w)",  # noqa: S608
+                  f"coalesce(sum(amount) FILTER (WHERE {counted} AND kind IN {kinds}), 0)",
                   f"coalesce(sum(amount) FILTER (WHERE status = 'paid' AND kind IN {kinds}), 0)"]
     for kind in ("living", "medical", "education"):
-        where = f"{counted} AND kind = '{kind}'"
-        parts += [f"count(DISTINCT worker_id) FILTER (WHERE {where})",
-                  f"coalesce(sum(amount) FILTER (WHERE {where}), 0)"]
+        parts += [f"(SELECT count(*) FILTER (WHERE {kind}) FROM w)",  # noqa: S608
+                  f"coalesce(sum(amount) FILTER (WHERE {counted} AND kind = '{kind}'), 0)"]
     for where in ("status IN ('draft', 'submitted')", "status = 'approved'"):
         parts += [f"count(*) FILTER (WHERE {where})",
                   f"coalesce(sum(amount) FILTER (WHERE {where}), 0)"]
@@ -134,32 +132,38 @@ AID_FIELDS = ("paid_money", "committed_money",
               "education_workers", "education_money",
               "pending_cases", "pending_money", "unpaid_cases", "unpaid_money")
 
+# The campaigns ending in a period (a tiny table), looked up first so that the planner sees how
+# few of the cases their visits are (an index range on campaign_id, not a scan of all cases).
+CAMPAIGNS = ("SELECT id, name, ends_on FROM aid_campaign WHERE ends_on BETWEEN %(s)s AND %(e)s "
+             "ORDER BY ends_on, name")
+
 # The cases reported in one period (aid.figures: a campaign's visits by the campaign's end, every
-# other case by its date), as three index ranges: non-visits by date (the covering index), visits
-# without a campaign by date, visits of the campaigns ending in the period. Materialised once for
-# the figures, the paid money by fund source and the campaigns.
+# other case by its date), as two index ranges: the cases of the period's dates but the campaign
+# visits, and the visits of the campaigns ending in the period. Materialised once for the figures,
+# the distinct workers (one grouping by worker instead of a sort per figure), the paid money by
+# fund source and the campaigns with counted visits.
 AID = f"""
 WITH c AS MATERIALIZED (
     SELECT worker_id, kind, status, amount, fund_source_id, NULL::bigint AS campaign_id
-    FROM aid_aidcase WHERE granted_on BETWEEN %(s)s AND %(e)s AND kind <> 'visit'
+    FROM aid_aidcase WHERE granted_on BETWEEN %(s)s AND %(e)s
+                           AND (kind <> 'visit' OR campaign_id IS NULL)
     UNION ALL
-    SELECT worker_id, kind, status, amount, fund_source_id, NULL
-    FROM aid_aidcase WHERE granted_on BETWEEN %(s)s AND %(e)s AND kind = 'visit'
-                           AND campaign_id IS NULL
-    UNION ALL
-    SELECT a.worker_id, a.kind, a.status, a.amount, a.fund_source_id, a.campaign_id
-    FROM aid_campaign g JOIN aid_aidcase a ON a.campaign_id = g.id AND a.kind = 'visit'
-    WHERE g.ends_on BETWEEN %(s)s AND %(e)s)
+    SELECT worker_id, kind, status, amount, fund_source_id, campaign_id
+    FROM aid_aidcase WHERE campaign_id = ANY(%(campaigns)s::bigint[]) AND kind = 'visit'),
+w AS (
+    SELECT bool_or(kind = 'visit') AS visit, bool_or(kind <> 'visit') AS relief,
+           bool_or(kind = 'living') AS living, bool_or(kind = 'medical') AS medical,
+           bool_or(kind = 'education') AS education
+    FROM c WHERE status IN ('approved', 'paid') GROUP BY worker_id),
+m AS (
+    SELECT coalesce(f.name, '') AS name, s.money
+    FROM (SELECT fund_source_id, sum(amount) AS money FROM c WHERE status = 'paid'
+          GROUP BY fund_source_id) s LEFT JOIN aid_fundsource f ON f.id = s.fund_source_id)
 SELECT {_aid_columns()},
-       (SELECT coalesce(array_agg(g.name ORDER BY g.ends_on, g.name), '{{}}') FROM aid_campaign g
-        WHERE g.ends_on BETWEEN %(s)s AND %(e)s AND EXISTS (
-            SELECT 1 FROM c WHERE c.campaign_id = g.id AND c.status IN ('approved', 'paid'))),
-       (SELECT array_agg(coalesce(f.name, '') ORDER BY s.money DESC, f.name)
-        FROM (SELECT fund_source_id, sum(amount) AS money FROM c WHERE status = 'paid'
-              GROUP BY fund_source_id) s LEFT JOIN aid_fundsource f ON f.id = s.fund_source_id),
-       (SELECT array_agg(s.money ORDER BY s.money DESC, f.name)
-        FROM (SELECT fund_source_id, sum(amount) AS money FROM c WHERE status = 'paid'
-              GROUP BY fund_source_id) s LEFT JOIN aid_fundsource f ON f.id = s.fund_source_id)
+       (SELECT coalesce(array_agg(DISTINCT campaign_id), '{{}}') FROM c
+        WHERE campaign_id IS NOT NULL AND status IN ('approved', 'paid')),
+       (SELECT array_agg(name ORDER BY money DESC, name) FROM m),
+       (SELECT array_agg(money ORDER BY money DESC, name) FROM m)
 FROM c"""  # noqa: S608
 
 # Archives (spells) of both periods in one scan: `b` the day before a period, `r` the review
@@ -177,10 +181,15 @@ count(*) FILTER (WHERE s.started_on <= %(e{p})s AND (s.ended_on IS NULL OR s.end
 count(*) FILTER (WHERE s.started_on <= %(e{p})s AND (s.ended_on IS NULL OR s.ended_on > %(e{p})s)
                  AND w.hardship_level = 'accident'),
 count(*) FILTER (WHERE s.started_on <= %(r{p})s AND (s.ended_on IS NULL OR s.ended_on > %(e{p})s)
-                 AND NOT EXISTS (SELECT 1 FROM aid_reviewoutcome o WHERE o.worker_id = s.worker_id
-                                 AND o.surveyed_on > %(r{p})s AND o.surveyed_on <= %(e{p})s))"""
+                 AND (v.last{p} IS NULL OR v.last{p} <= %(r{p})s))"""
+# The last review survey of each worker by each period's end, in one pass over the surveys of
+# the 12 months before either end (a hash join, not a probe per archive).
 ARCHIVE = (f"SELECT {_ARCHIVE_COLUMNS.format(p=1)}, {_ARCHIVE_COLUMNS.format(p=0)} "  # noqa: S608
-           "FROM aid_archivespell s JOIN aid_hardshipworker w ON w.id = s.worker_id")
+           "FROM aid_archivespell s JOIN aid_hardshipworker w ON w.id = s.worker_id "
+           "LEFT JOIN (SELECT worker_id, max(surveyed_on) FILTER (WHERE surveyed_on <= %(e1)s) "
+           "AS last1, max(surveyed_on) FILTER (WHERE surveyed_on <= %(e0)s) AS last0 "
+           "FROM aid_reviewoutcome WHERE surveyed_on > %(r0)s AND surveyed_on <= %(e1)s "
+           "GROUP BY worker_id) v ON v.worker_id = s.worker_id")
 ARCHIVE_FIELDS = ("open_before", "new", "relapsed", "exited", "open", "open_extreme",
                   "open_relative", "open_accident", "reviews_overdue")
 
@@ -346,7 +355,11 @@ def figures(period: Period) -> dict:
         joint = {row[0]: row[1:] for row in run(JOINT, {"ends": [period.end, before.end]})}
         joined = run(JOINED)[0]
         archive = run(ARCHIVE)[0]
-        aid = {p: run(AID, {"s": span.start, "e": span.end})[0] for p, span in spans.items()}
+        aid, campaigns = {}, {}
+        for p, span in spans.items():
+            campaigns[p] = run(CAMPAIGNS, {"s": span.start, "e": span.end})
+            aid[p] = run(AID, {"s": span.start, "e": span.end,
+                               "campaigns": [c[0] for c in campaigns[p]]})[0]
         rounds = run(ROUNDS)
         chosen = [(p, _poverty_round(rounds, span.end)) for p, span in spans.items()]
         chosen = [(p, r) for p, r in chosen if r is not None]
@@ -390,9 +403,10 @@ def figures(period: Period) -> dict:
 
         row = aid[p]
         figures_ = dict(zip(AID_FIELDS, row[:len(AID_FIELDS)], strict=True))
-        campaigns, names, sums = row[len(AID_FIELDS):]
+        visited, names, sums = row[len(AID_FIELDS):]
         out[label]["aid"] = {
-            **figures_, "campaigns": tuple(campaigns),
+            **figures_,
+            "campaigns": tuple(name for pk, name, _ends in campaigns[p] if pk in visited),
             "money_by_source": tuple(zip(names or (), sums or (), strict=True)),
             "archive": dict(zip(ARCHIVE_FIELDS, archive[9 * q:9 * (q + 1)], strict=True)),
         }
