@@ -8,6 +8,7 @@ under the caps, ledgers that never inject more than they raised. The simple-hist
 filled: synthetic records have no edit history.
 """
 
+import itertools
 import random
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -23,7 +24,7 @@ from core.pinyin import search_key
 from unions.models import HeadcountReturn, Union
 from unions.validators import CREDIT_CODE_CHARSET, credit_code_check_character
 
-from . import synthetic_programmes
+from . import synthetic_archive, synthetic_funds, synthetic_programmes
 from .synthetic_context import (
     COUNTIES,
     FIRST_DAY,
@@ -195,6 +196,7 @@ def gen_workers(ctx: Context) -> None:
             status, level = rng.choice(statuses), rng.choice(levels)
             worker_causes = rng.sample(causes, rng.randint(1, 2))
             size, per_person = rng.randint(1, 6), Decimal(rng.randint(200, 1500))
+            ctx.households.append((size, level.value, county))
             yield (first_id + serial, name, search_key(name), number,
                    date(int(number[6:10]), int(number[10:12]), int(number[12:14])),
                    "M" if int(number[16]) % 2 else "F", telephone, union, "",
@@ -239,9 +241,11 @@ def gen_campaigns(ctx: Context) -> list[tuple[int, date, date, Decimal]]:
     return campaigns
 
 
+PAYMENT_SHARES = 1000  # a payment batch per month and county (counties beyond share batches)
 RELIEF = ((AidCase.Kind.LIVING, 500, 3000), (AidCase.Kind.MEDICAL, 1000, 10000),
           (AidCase.Kind.EDUCATION, 1000, 5000))
-CASE_FIELDS = ("worker_id", "kind", "method", "campaign_id", "amount", "granted_on", "notes",
+CASE_FIELDS = ("id", "fund_source_id", "worker_id", "kind", "method", "campaign_id", "amount",
+               "granted_on", "notes",
                "status", "version", "entered_by_id", "entered_at", "submitted_by_id",
                "submitted_at", "approved_by_id", "approved_at", "paid_by_id", "paid_at",
                "rejected_by_id", "rejected_at", "rejection_reason")
@@ -260,7 +264,13 @@ def case_row(ctx: Context, rng: random.Random, worker: int, kind: str, campaign:
     counted = status in AidCase.COUNTED_STATUSES
     paid = status == AidCase.Status.PAID
     rejected = status == AidCase.Status.REJECTED
-    return (worker, kind, rng.choice((AidCase.Method.HOME, AidCase.Method.HOME,
+    # Charged to the source of its kind and year when approved (aid.funds_services.charge).
+    source = ctx.fund_sources.get((granted.year, kind)) if counted else None
+    pk = next(ctx.case_ids)
+    if paid:
+        county = ctx.households[worker - ctx.workers[0][0]][2]
+        ctx.paid_cases.add(pk, county % PAYMENT_SHARES, granted, amount)
+    return (pk, source, worker, kind, rng.choice((AidCase.Method.HOME, AidCase.Method.HOME,
                                       AidCase.Method.ON_SITE)),
             campaign, amount, granted, "", status, 0, staff, entered,
             staff if submitted else None, submitted,
@@ -273,6 +283,8 @@ def case_row(ctx: Context, rng: random.Random, worker: int, kind: str, campaign:
 def gen_cases(ctx: Context) -> None:
     rng = ctx.rng("cases")
     campaigns = gen_campaigns(ctx)
+    ctx.case_ids = itertools.count(ctx.writer.first_id(AidCase))
+    ctx.paid_cases = synthetic_funds.PaidCases()
 
     def rows():
         for worker, registered, exited in ctx.workers:
@@ -301,7 +313,10 @@ def generate(*, scale: float, seed: int, progress: Progress | None = None) -> di
         gen_unions(ctx)
         gen_returns(ctx)
         gen_workers(ctx)
+        synthetic_archive.gen_archive(ctx)
+        synthetic_funds.gen_sources(ctx)
         gen_cases(ctx)
+        synthetic_funds.gen_payments(ctx)
         synthetic_programmes.gen_pairings(ctx)
         synthetic_programmes.gen_economy(ctx)
         synthetic_programmes.gen_activities(ctx)

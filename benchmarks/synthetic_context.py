@@ -42,6 +42,10 @@ class Context:
     leader_id: int = 0
     unions: list = field(default_factory=list)  # (id, county, established, dissolved)
     workers: list = field(default_factory=list)  # (id, registered, exited)
+    households: list = field(default_factory=list)  # per worker: (size, level, county)
+    fund_sources: dict = field(default_factory=dict)  # (year, case kind) -> FundSource id
+    paid_cases: object = None  # synthetic_funds.PaidCases, filled as the cases are written
+    case_ids: object = None  # the ids of the aid cases, in the order they are written
 
     def rng(self, section: str) -> random.Random:
         return random.Random(f"{self.seed}:{section}")  # noqa: S311 (test data, not secrets)
