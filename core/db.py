@@ -22,19 +22,6 @@ def work_mem(megabytes: int):
 
 
 
-@contextmanager
-def without_jit():
-    """Run the block in a transaction without PostgreSQL's JIT compilation (`SET LOCAL jit`).
-    A query of many correlated index probes is estimated far above `jit_above_cost`, and
-    compiling it (0.3–3 s measured at scale 100) costs far more than running it (tens of ms).
-    Elsewhere just a transaction."""
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL jit = off")
-        yield
-
-
 def years_with(queryset: QuerySet, field: str) -> set[int]:
     """The years (of `core.dates.sane_years()`) in which `queryset` has a row whose date `field`
     falls, in two index-driven queries: the first and last date (two index endpoints), then one

@@ -19,7 +19,7 @@ from django.db import connection
 from django.db.models import Count, Max, Min, Q, Sum
 from django.db.models.functions import Coalesce
 
-from core.db import without_jit, years_with
+from core.db import years_with
 from core.lists import list_url
 
 from .models import (
@@ -227,9 +227,17 @@ def _counts_on_orm(day: date, since: date | None) -> Counts:
     return Counts(**row)
 
 
-# The latest return of union `u` on or before `d.day`, and whether it counts (`counted`): the
-# no-double-count rule of `models.left_out_on`, probed only for unions that cover others. The
-# names are the tables' own (unions_union, unions_headcountreturn).
+# The latest return of union `u` on or before `d.day`, and whether it counts (`k.counted`). The
+# no-double-count rule of `models.left_out_on` (a covered union active at the day founded after
+# the return) is the same as "the latest founding of such a union is after the return": those
+# foundings are grouped once per day (`founded`), joined instead of probed with a correlated
+# EXISTS per union, so the plan stays a plain nested loop of index probes. The names are the
+# tables' own (unions_union, unions_headcountreturn); `days(day)` comes with the query.
+FOUNDED_CTE = """founded AS MATERIALIZED (
+    SELECT d.day, f.joint_union_id AS id, MAX(f.established_on) AS last_founded
+    FROM days d JOIN unions_union f ON f.joint_union_id IS NOT NULL
+        AND f.established_on <= d.day AND (f.dissolved_on IS NULL OR f.dissolved_on > d.day)
+    GROUP BY d.day, f.joint_union_id)"""
 LATEST_RETURN_SQL = """
     LEFT JOIN LATERAL (
         SELECT h.as_of, h.members, h.employed, h.laid_off, h.female_members, h.migrant_members
@@ -237,22 +245,18 @@ LATEST_RETURN_SQL = """
         WHERE h.union_id = u.id AND h.as_of <= d.day
         ORDER BY h.as_of DESC LIMIT 1
     ) r ON true
-    LEFT JOIN covering c ON c.id = u.id
+    LEFT JOIN founded fo ON fo.day = d.day AND fo.id = u.id
     CROSS JOIN LATERAL (
-        SELECT r.as_of IS NOT NULL AND NOT (CASE WHEN c.id IS NULL THEN false ELSE EXISTS (
-            SELECT 1 FROM unions_union f
-            WHERE f.joint_union_id = u.id AND f.established_on > r.as_of
-              AND f.established_on <= d.day
-              AND (f.dissolved_on IS NULL OR f.dissolved_on > d.day)) END) AS counted
+        SELECT r.as_of IS NOT NULL AND (fo.last_founded IS NULL OR fo.last_founded <= r.as_of)
+            AS counted
     ) k
 """
-COVERING_CTE = """covering AS MATERIALIZED (SELECT DISTINCT joint_union_id AS id FROM unions_union
-                                WHERE joint_union_id IS NOT NULL)"""
 ACTIVE_AT_DAY = "u.established_on <= d.day AND (u.dissolved_on IS NULL OR u.dissolved_on > d.day)"
 COUNTS_SQL = f"""
-WITH {COVERING_CTE}
+WITH days AS MATERIALIZED (SELECT * FROM unnest(%s::date[], %s::date[]) AS d(day, since)),
+{FOUNDED_CTE}
 SELECT d.day, a.*
-FROM unnest(%s::date[], %s::date[]) AS d(day, since)
+FROM days d
 CROSS JOIN LATERAL (
     SELECT
         COALESCE(SUM(r.members) FILTER (WHERE k.counted), 0),
@@ -275,7 +279,7 @@ CROSS JOIN LATERAL (
 
 def _counts_at_postgresql(days: list[date], since: Mapping[date, date]) -> dict[date, Counts]:
     joint = Union.Kind.JOINT.value
-    with without_jit(), connection.cursor() as cursor:
+    with connection.cursor() as cursor:
         cursor.execute(COUNTS_SQL, [days, [since.get(day, date.min) for day in days],
                                     joint, joint])
         rows = cursor.fetchall()

@@ -14,7 +14,6 @@ from django.utils.translation import ngettext
 from accounts.models import User
 from accounts.roles import ADMINS, has_role
 from core.audit import HistoryEntry, histories, history_entries
-from core.db import without_jit
 from core.lists import list_url
 from core.periods import half_year_of
 from core.todos import Todo
@@ -62,11 +61,11 @@ def union_totals(listed: UnionQuerySet, *, on: date) -> dict[str, int]:
 
 
 TOTALS_SQL = f"""
-WITH {figures.COVERING_CTE}
+WITH days AS MATERIALIZED (SELECT %s::date AS day), {figures.FOUNDED_CTE}
 SELECT COUNT(*),
     {", ".join(f"COALESCE(SUM(r.{field}) FILTER (WHERE k.counted AND {figures.ACTIVE_AT_DAY}), 0)"
                for field in COUNTED_FIELDS)}
-FROM (SELECT %s::date AS day) d
+FROM days d
 CROSS JOIN unions_union u
 {figures.LATEST_RETURN_SQL}
 WHERE u.id IN (%s)
@@ -75,7 +74,7 @@ WHERE u.id IN (%s)
 
 def _totals_postgresql(listed: UnionQuerySet, on: date) -> dict[str, int]:
     ids_sql, ids_params = listed.order_by().values("pk").query.sql_with_params()
-    with without_jit(), connection.cursor() as cursor:
+    with connection.cursor() as cursor:
         cursor.execute(TOTALS_SQL.replace("IN (%s)", f"IN ({ids_sql})"), [on, *ids_params])
         row = cursor.fetchone()
     return dict(zip(("unions", *COUNTED_FIELDS), row, strict=True))
