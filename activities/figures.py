@@ -5,6 +5,7 @@ from datetime import date
 
 from django.urls import reverse
 
+from core.db import years_with
 from core.lists import list_url
 
 from .models import Activity
@@ -65,4 +66,4 @@ def links(start: date, end: date) -> ActivityLinks:
 
 def years_with_data() -> set[int]:
     """Years with activities: the periods worth summarising."""
-    return {day.year for day in Activity.objects.dates("held_on", "year")}
+    return years_with(Activity.objects.all(), "held_on")

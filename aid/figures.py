@@ -15,6 +15,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.http import urlencode
 
 from core.dates import years_after
+from core.db import years_with
 from core.lists import list_url
 from core.money import money_sum
 
@@ -277,4 +278,4 @@ def archive_links(start: date, end: date) -> dict[str, str]:
 
 def years_with_data() -> set[int]:
     """Years in which aid was granted: the periods worth summarising."""
-    return {day.year for day in AidCase.objects.dates("granted_on", "year")}
+    return years_with(AidCase.objects.all(), "granted_on")

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Max, Q
 
+from core.db import years_with
 from core.lists import list_url
 from core.money import money_sum, percent
 
@@ -39,7 +40,10 @@ def for_period(start: date, end: date) -> EconomyFigures:
     """Value added by sector, completion of end's annual target, grants and households."""
     in_period = Q(period_start__gte=start, period_end__lte=end)
     year_to_end = Q(period_start__gte=date(end.year, 1, 1), period_end__lte=end)
-    returns = ValueAddedReturn.objects.aggregate(
+    # Both kinds of figure need a period ending within [first, end]: the bound lets the
+    # (period_end) index read only those returns, not the whole history.
+    first = min(start, date(end.year, 1, 1))
+    returns = ValueAddedReturn.objects.filter(period_end__range=(first, end)).aggregate(
         total=money_sum("value_added", in_period),
         year_to_end=money_sum("value_added", year_to_end),
         year_returned_to=Max("period_end", filter=year_to_end),
@@ -101,4 +105,4 @@ def links(start: date, end: date) -> EconomyLinks:
 
 def years_with_data() -> set[int]:
     """Years with value-added returns: the periods worth summarising."""
-    return {day.year for day in ValueAddedReturn.objects.dates("period_end", "year")}
+    return years_with(ValueAddedReturn.objects.all(), "period_end")

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet
 
+from core.db import years_with
 from core.lists import list_url
 from core.money import ZERO, money_sum, percent
 
@@ -277,4 +278,4 @@ def sector_label(sector: str) -> str:
 
 def years_with_data() -> set[int]:
     """Years with ledger entries: the periods worth summarising."""
-    return {day.year for day in FundEntry.objects.dates("entered_on", "year")}
+    return years_with(FundEntry.objects.all(), "entered_on")

@@ -24,16 +24,30 @@ class AllFigures:
     activities: activity_figures.ActivityFigures
 
 
-def for_period(period: Period) -> AllFigures:
-    """The five apps' figures for one period (a fixed number of queries)."""
+def for_period(period: Period, *, members: union_figures.Counts | None = None) -> AllFigures:
+    """The five apps' figures for one period (a fixed number of queries). `members`: the
+    unions' counts at the period's end since its start, when already known (`summary_data`)."""
     start, end = period.start, period.end
     return AllFigures(
-        unions=union_figures.for_period(start, end),
+        unions=union_figures.for_period(start, end, at_end=members),
         aid=aid_figures.for_period(start, end),
         pairings=pairing_figures.for_period(start, end),
         economy=economy_figures.for_period(start, end),
         activities=activity_figures.for_period(start, end),
     )
+
+
+def summary_data(period: Period) -> tuple[AllFigures, AllFigures, list[tuple[str, int]]]:
+    """The figures of `period`, of the same period a year earlier and the member trend: what
+    the summary shows, with the members at all their dates counted in one query."""
+    before = period.year_earlier()
+    halves = trend_periods(period)
+    counts = union_figures.counts_at(
+        [period.end, before.end, *(half.end for half in halves)],
+        since={period.end: period.start, before.end: before.start})
+    return (for_period(period, members=counts[period.end]),
+            for_period(before, members=counts[before.end]),
+            _trend(halves, {day: found.members for day, found in counts.items()}))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -59,15 +73,25 @@ def links_for(period: Period, now: AllFigures) -> AllLinks:
     )
 
 
-def member_trend(period: Period) -> list[tuple[str, int]]:
-    """Members at the end of this and the previous half-years, oldest first."""
+def trend_periods(period: Period) -> list[Period]:
+    """The half-year containing the period's end and the ones before it, oldest first."""
     halves, current = [], Period.containing(period.end)
     for _ in range(MEMBER_TREND_PERIODS):
         halves.append(current)
         current = (Period(current.year, "h1") if current.half == "h2"
                    else Period(current.year - 1, "h2"))
-    trend = [(f"{p.year}{'上' if p.half == 'h1' else '下'}", union_figures.members_on(p.end))
-             for p in reversed(halves)]
+    return list(reversed(halves))
+
+
+def member_trend(period: Period) -> list[tuple[str, int]]:
+    """Members at the end of this and the previous half-years, oldest first (one query)."""
+    halves = trend_periods(period)
+    counts = union_figures.counts_at(half.end for half in halves)
+    return _trend(halves, {day: found.members for day, found in counts.items()})
+
+
+def _trend(halves: list[Period], members: dict) -> list[tuple[str, int]]:
+    trend = [(f"{p.year}{'上' if p.half == 'h1' else '下'}", members[p.end]) for p in halves]
     while trend and not trend[0][1]:  # no returns yet: nothing to draw
         trend.pop(0)
     return trend

@@ -4,6 +4,7 @@ union's page (returns, chart, covered unions, history)."""
 from dataclasses import dataclass, replace
 from datetime import date
 
+from django.db import connection
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -17,6 +18,7 @@ from core.lists import list_url
 from core.periods import half_year_of
 from core.todos import Todo
 
+from . import figures
 from .charts import MembersChart, members_chart
 from .models import (
     COUNTED_FIELDS,
@@ -39,17 +41,43 @@ def union_totals(listed: UnionQuerySet, *, on: date) -> dict[str, int]:
 
     `listed` is the filtered list annotated `with_counts_on(on)`; a dissolved union keeps its last
     counts in its row but not in the totals, and so does a joint union's return left out by the
-    no-double-count rule (the county's figures count the same way, `figures.counts_on`).
+    no-double-count rule (the county's figures count the same way, `figures.counts_at`).
+    On PostgreSQL one probe per listed union (`figures.LATEST_RETURN_SQL`) instead of one per
+    union and column.
     """
-    counted = Q(established_on__lte=on) & active_after(on) & Q(left_out=False)
-    totals = listed.aggregate(
-        unions=Count("pk"),
-        **{field: Coalesce(Sum(f"{field}_now", filter=counted), 0) for field in COUNTED_FIELDS},
-    )
+    if connection.vendor == "postgresql":
+        totals = _totals_postgresql(listed, on)
+    else:
+        counted = Q(established_on__lte=on) & active_after(on) & Q(left_out=False)
+        totals = listed.aggregate(
+            unions=Count("pk"),
+            **{field: Coalesce(Sum(f"{field}_now", filter=counted), 0)
+               for field in COUNTED_FIELDS},
+        )
     totals["workers"] = totals["employed"] + totals["laid_off"]
     if "joined_in" in listed.query.annotations:  # the list of members joined (?joined_from=)
         totals["joined"] = listed.aggregate(joined=Coalesce(Sum("joined_in"), 0))["joined"]
     return totals
+
+
+TOTALS_SQL = f"""
+WITH days AS MATERIALIZED (SELECT %s::date AS day), {figures.FOUNDED_CTE}
+SELECT COUNT(*),
+    {", ".join(f"COALESCE(SUM(r.{field}) FILTER (WHERE k.counted AND {figures.ACTIVE_AT_DAY}), 0)"
+               for field in COUNTED_FIELDS)}
+FROM days d
+CROSS JOIN unions_union u
+{figures.LATEST_RETURN_SQL}
+WHERE u.id IN (%s)
+"""  # noqa: S608 (constant fragments; the values are parameters)
+
+
+def _totals_postgresql(listed: UnionQuerySet, on: date) -> dict[str, int]:
+    ids_sql, ids_params = listed.order_by().values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(TOTALS_SQL.replace("IN (%s)", f"IN ({ids_sql})"), [on, *ids_params])
+        row = cursor.fetchone()
+    return dict(zip(("unions", *COUNTED_FIELDS), row, strict=True))
 
 
 @dataclass(frozen=True)
