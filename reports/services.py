@@ -68,13 +68,6 @@ def narrative_of(summary: Summary | None) -> Narrative:
     )
 
 
-def period_figures(period: Period) -> tuple[figures.AllFigures, figures.AllFigures, list]:
-    """The figures of `period`, of a year earlier and the member trend: what `assemble` caches
-    per data version (core.freshness), so the summary stays exact and live."""
-    return (figures.for_period(period), figures.for_period(period.year_earlier()),
-            figures.member_trend(period))
-
-
 def assemble(period: Period, summary: Summary | None = None, *,
              today: date | None = None) -> Assembly:
     """The live document of a period and its warnings (a fixed number of queries).
@@ -87,9 +80,10 @@ def assemble(period: Period, summary: Summary | None = None, *,
     if narrative.signed_on is None:
         narrative = replace(narrative, signed_on=today)
     with translation.override("zh-hans"):  # the summary is a Chinese document, whatever the UI
-        # (the figures name sectors in the active language)
+        # (the figures name sectors in the active language; cached per data version by
+        # core.freshness: exact and live)
         now, before, trend = freshness.cached(("summary", period.year, period.half),
-                                              lambda: period_figures(period))
+                                              lambda: figures.summary_data(period))
         links = figures.links_for(period, now)
 
         def written(told: Narrative) -> doc.Document:
