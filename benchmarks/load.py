@@ -40,7 +40,8 @@ def server_env(port: int) -> dict[str, str]:
             "GUNICORN_BIND": f"127.0.0.1:{port}"}
 
 
-def wait_until_up(port: int, server: subprocess.Popen, seconds: float = 30) -> None:
+def wait_until_up(port: int, server: subprocess.Popen, seconds: float = 120) -> None:
+    """Until /healthz answers: booting the workers takes long on a busy machine."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if server.poll() is not None:
@@ -52,7 +53,7 @@ def wait_until_up(port: int, server: subprocess.Popen, seconds: float = 30) -> N
                 return
         except OSError:
             time.sleep(0.2)
-    raise RuntimeError("gunicorn did not answer within 30 s")
+    raise RuntimeError(f"gunicorn did not answer within {seconds:.0f} s")
 
 
 def sign_in(port: int, username: str, password: str) -> str:

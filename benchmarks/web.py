@@ -6,7 +6,8 @@
   one worker, so the sign-in (a GET and a POST of the login form) is served by the very worker
   that then serves the timed request, and nothing has asked it for the summary before.
   `summary_cold_uncached_ms` is the same after `core.freshness.bump()` (when it exists), so that
-  no cached summary can answer.
+  no cached summary can answer. Cold means the Python process: PostgreSQL's own cache stays as
+  the warm runs left it.
 """
 
 import http.client

@@ -139,9 +139,12 @@ def clean_up(*, first_new_return: int, since: datetime, admin: bool = True) -> i
     from django_tasks_db.models import DBTaskResult
 
     with transaction.atomic():
+        # A plain DELETE: Model.delete() would send post_delete for each return, and
+        # simple-history would write a "deleted" history row for each (nothing refers to
+        # returns). Then the history rows the import wrote, by the returns' ids.
         returns = HeadcountReturn.objects.filter(pk__gte=first_new_return)
-        HeadcountReturn.history.filter(id__gte=first_new_return).delete()
-        deleted, _by_model = returns.delete()
+        deleted = returns._raw_delete(returns.db)
+        HeadcountReturn.history.filter(id__gte=first_new_return)._raw_delete(returns.db)
         ImportBatch.objects.filter(uploaded_by__username=ADMIN).delete()
         DBTaskResult.objects.filter(enqueued_at__gte=since).delete()
         if admin:
