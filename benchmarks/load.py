@@ -11,6 +11,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode
@@ -38,7 +40,8 @@ def server_env(port: int) -> dict[str, str]:
             "GUNICORN_BIND": f"127.0.0.1:{port}"}
 
 
-def wait_until_up(port: int, server: subprocess.Popen, seconds: float = 30) -> None:
+def wait_until_up(port: int, server: subprocess.Popen, seconds: float = 120) -> None:
+    """Until /healthz answers: booting the workers takes long on a busy machine."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if server.poll() is not None:
@@ -50,7 +53,7 @@ def wait_until_up(port: int, server: subprocess.Popen, seconds: float = 30) -> N
                 return
         except OSError:
             time.sleep(0.2)
-    raise RuntimeError("gunicorn did not answer within 30 s")
+    raise RuntimeError(f"gunicorn did not answer within {seconds:.0f} s")
 
 
 def sign_in(port: int, username: str, password: str) -> str:
@@ -74,23 +77,58 @@ def sign_in(port: int, username: str, password: str) -> str:
     return "; ".join(f"{key}={morsel.value}" for key, morsel in cookies.items())
 
 
-def run(*, duration: float, connections: int, log=print) -> dict:
-    """Load the summary page, the aid-case list and the bare page; returns the figures."""
+def bench_password(username: str) -> str:
+    """A fresh random password for a bench user, to sign in through the login form."""
     password = secrets.token_urlsafe(16)
-    user = User.objects.get(username="bench-leader")
+    user = User.objects.get(username=username)
     user.set_password(password)
     user.save(update_fields=["password"])
-    env = server_env(free_port())
-    port = int(env["GUNICORN_BIND"].rsplit(":", 1)[1])
+    return password
+
+
+def collect_static(env: dict[str, str]) -> None:
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
                    cwd=ROOT, env=env, check=True)
+
+
+@contextmanager
+def serving(*, workers: int | None = None, collect: bool = True,
+            with_db_worker: bool = False) -> Iterator[int]:
+    """gunicorn with gunicorn.conf.py (`workers` overrides its count) on a free loopback port,
+    and a `manage.py db_worker` beside it if asked; yields the port, stops them at the end."""
+    env = server_env(free_port())
+    if workers:
+        env["GUNICORN_WORKERS"] = str(workers)
+    port = int(env["GUNICORN_BIND"].rsplit(":", 1)[1])
+    if collect:
+        collect_static(env)
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
-    server = subprocess.Popen(  # noqa: S603 (a fixed command of ours)
+    processes = [subprocess.Popen(  # noqa: S603 (a fixed command of ours)
         [gunicorn, "-c", "gunicorn.conf.py", "config.wsgi"], cwd=ROOT, env=env,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
     try:
-        wait_until_up(port, server)
-        cookie = sign_in(port, user.username, password)
+        if with_db_worker:  # as in the Makefile's `make run` and the deployment's unit
+            processes.append(subprocess.Popen(
+                [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay"],
+                cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        wait_until_up(port, processes[0])
+        yield port
+    finally:
+        for process in processes:
+            process.send_signal(signal.SIGTERM)
+        for process in processes:
+            try:
+                process.wait(timeout=40)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def run(*, duration: float, connections: int, log=print) -> dict:
+    """Load the summary page, the aid-case list and the bare page; returns the figures."""
+    password = bench_password("bench-leader")
+    with serving() as port:
+        cookie = sign_in(port, "bench-leader", password)
         start, end = PERIOD.start.isoformat(), PERIOD.end.isoformat()
         pages = {
             "summary_page": reverse("reports:summary", args=[PERIOD.year, PERIOD.half]),
@@ -114,10 +152,3 @@ def run(*, duration: float, connections: int, log=print) -> dict:
         out["summary_page_vs_bare"] = round(out["summary_page_rps"] / out["bare_rps"], 3)
         out["errors"] = errors
         return out
-    finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=40)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()

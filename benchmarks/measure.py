@@ -10,12 +10,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from importlib import import_module
 
 from django.conf import settings
 from django.db import connection, reset_queries, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
+from django.utils.http import urlencode
 from openpyxl import Workbook
 
 from accounts.models import User
@@ -60,19 +62,36 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def timed(call: Callable[[], object], runs: int, warmup: int = WARMUP) -> Timing:
+def timed(call: Callable[[], object], runs: int, warmup: int = WARMUP,
+          setup: Callable[[], object] | None = None,
+          clock: Callable[[], float] = time.perf_counter) -> Timing:
+    """`call` timed `runs` times after `warmup` untimed calls; `setup` (if given) runs before
+    every call, warm-up and counted one included, outside the timing."""
+    prepare = setup or (lambda: None)
     for _ in range(warmup):
+        prepare()
         call()
+    prepare()
     reset_queries()  # a request resets the log; start from an empty one so the count is right
     with CaptureQueriesContext(connection) as queries:
         call()
     count = len(queries)  # now: the next request empties the connection's log
     times = []
     for _ in range(runs):
-        started = time.perf_counter()
+        prepare()
+        started = clock()
         call()
-        times.append((time.perf_counter() - started) * 1000)
+        times.append((clock() - started) * 1000)
     return Timing(statistics.median(times), percentile(times, 0.95), count)
+
+
+def invalidation() -> Callable[[], object] | None:
+    """`core.freshness.bump`, which drops the cached summaries, or None where it does not
+    exist (yet)."""
+    try:
+        return getattr(import_module("core.freshness"), "bump", None)
+    except ImportError:
+        return None
 
 
 def page(client: Client, url: str) -> Callable[[], object]:
@@ -90,10 +109,32 @@ def signed_in(username: str) -> Client:
     return client
 
 
+def _first_name(longer_than: int) -> str:
+    names = HardshipWorker.objects.order_by("pk").values_list("name", flat=True)
+    return next((name for name in names[:1000] if len(name) > longer_than), "王小明")
+
+
 def name_fragment() -> str:
-    """Two characters of a common name: a realistic type-ahead search."""
-    name = (HardshipWorker.objects.order_by("pk").values_list("name", flat=True).first() or "王")
-    return name[:2] if len(name) > 2 else name[:1]
+    """The first two characters of a name of three or more: a type-ahead search as typed."""
+    return _first_name(2)[:2]
+
+
+def one_character_fragment() -> str:
+    """A surname alone: the first keystroke of a type-ahead search."""
+    return _first_name(1)[:1]
+
+
+def pinyin_fragment() -> str:
+    """The first two letters of a name's pinyin ("cu" for 崔红)."""
+    key = (HardshipWorker.objects.exclude(name_pinyin="").order_by("pk")
+           .values_list("name_pinyin", flat=True).first() or "wang")
+    return key[:2]
+
+
+def id_fragment() -> str:
+    """The last four digits of a worker's ID number (one that ends in four digits)."""
+    numbers = HardshipWorker.objects.order_by("pk").values_list("id_number", flat=True)
+    return next((number[-4:] for number in numbers[:1000] if number[-4:].isdigit()), "0000")
 
 
 def headcount_file(rows: int = 10_000) -> bytes:
@@ -136,6 +177,35 @@ def import_once(content: bytes, by: User) -> None:
         pass
 
 
+def pages() -> dict[str, tuple[str, str]]:
+    """The pages measured, by figure name: (the user who opens it, its URL). A user lands on
+    the case list and the worker list unfiltered; the filtered variants keep their own names."""
+    start, end = PERIOD.start.isoformat(), PERIOD.end.isoformat()
+    summary = [PERIOD.year, PERIOD.half]
+    search, workers = reverse("aid:worker-search"), reverse("aid:worker-list")
+
+    def query(url: str, term: str) -> str:
+        return f"{url}?{urlencode({'q': term})}"
+
+    return {
+        "reports_index": ("bench-leader", reverse("reports:period-list")),
+        "summary_page": ("bench-leader", reverse("reports:summary", args=summary)),
+        "summary_docx": ("bench-leader", reverse("reports:summary-docx", args=summary)),
+        "summary_xlsx": ("bench-leader", reverse("reports:summary-xlsx", args=summary)),
+        "case_list": ("bench-staff", reverse("aid:case-list")),
+        "case_list_period": ("bench-staff",
+                             f"{reverse('aid:case-list')}?start={start}&end={end}"),
+        "union_list": ("bench-staff", reverse("unions:union-list")),
+        "worker_search_1": ("bench-staff", query(search, one_character_fragment())),
+        "worker_search": ("bench-staff", query(search, name_fragment())),
+        "worker_search_pinyin": ("bench-staff", query(search, pinyin_fragment())),
+        "worker_search_id": ("bench-staff", query(search, id_fragment())),
+        "worker_list": ("bench-staff", workers),
+        "worker_list_search": ("bench-staff", query(workers, name_fragment())),
+        "bare_page": ("bench-staff", reverse("bench-bare")),
+    }
+
+
 def measure(*, runs: int, import_runs: int = 3, log=print) -> dict[str, float]:
     """Every in-process figure; keys are the printed names."""
     out: dict[str, float] = {}
@@ -162,20 +232,18 @@ def measure(*, runs: int, import_runs: int = 3, log=print) -> dict[str, float]:
             log(f"  floor differs: {problem}")
         out["raw_sql_matches"] = int(not problems)
         out["summary_vs_raw_sql"] = round(out["summary_ms"] / out["raw_sql_ms"], 2)
+        bump = invalidation()
+        if bump is None:
+            log("  summary_uncached: skipped (no core.freshness.bump)")
+        else:  # every run after an invalidation, as after any save or import
+            record("summary_uncached", timed(lambda: services.assemble(PERIOD), runs,
+                                             setup=bump))
 
         log("pages")
         leader, staff = signed_in("bench-leader"), signed_in("bench-staff")
-        start, end = PERIOD.start.isoformat(), PERIOD.end.isoformat()
-        pages = {
-            "summary_page": (leader, reverse("reports:summary", args=[PERIOD.year, "h1"])),
-            "case_list": (staff, f"{reverse('aid:case-list')}?start={start}&end={end}"),
-            "union_list": (staff, reverse("unions:union-list")),
-            "worker_search": (staff, f"{reverse('aid:worker-search')}?q={name_fragment()}"),
-            "worker_list": (staff, f"{reverse('aid:worker-list')}?q={name_fragment()}"),
-            "bare_page": (staff, reverse("bench-bare")),
-        }
-        for name, (client, url) in pages.items():
-            record(name, timed(page(client, url), runs))
+        users = {"bench-leader": leader, "bench-staff": staff}
+        for name, (username, url) in pages().items():
+            record(name, timed(page(users[username], url), runs))
         out["case_list_vs_bare_ms"] = round(out["case_list_ms"] / out["bare_page_ms"], 2)
 
         log("import")
