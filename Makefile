@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SCALE ?= 1
 
-.PHONY: install run test lint serve messages clean bench bench-load
+.PHONY: install run test lint serve messages clean bench bench-load bench-web
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -55,13 +55,17 @@ serve: install var
 	  $(VENV)/bin/gunicorn -c gunicorn.conf.py config.wsgi; }
 
 # The benchmark (docs/performance.md) on synthetic data of $(SCALE), generated into the empty
-# PostgreSQL database of DATABASE_URL on first use; bench-load is the gunicorn load test.
+# PostgreSQL database of DATABASE_URL on first use; bench-load is the gunicorn load test,
+# bench-web the pages through gunicorn, a fresh process's first summary and the web import.
 # The measured pages run with DEBUG off whatever DEBUG says (it only lets manage.py start).
 bench: install
 	DEBUG=$${DEBUG:-1} $(PY) manage.py bench --scale $(SCALE)
 
 bench-load: install
 	DEBUG=$${DEBUG:-1} $(PY) manage.py bench --scale $(SCALE) --load
+
+bench-web: install
+	DEBUG=$${DEBUG:-1} $(PY) manage.py bench --scale $(SCALE) --web
 
 # Regenerate and compile the zh_Hans catalogues (needs GNU gettext; the .mo files are committed).
 messages: install

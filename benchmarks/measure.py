@@ -206,6 +206,12 @@ def pages() -> dict[str, tuple[str, str]]:
     }
 
 
+# Pages whose figures or totals are cached per data version (core.freshness): also measured
+# with the cache made stale before every run.
+CACHED_PAGES = ("summary_page", "summary_docx", "summary_xlsx", "case_list", "case_list_period",
+                "union_list", "worker_list")
+
+
 def measure(*, runs: int, import_runs: int = 3, log=print) -> dict[str, float]:
     """Every in-process figure; keys are the printed names."""
     out: dict[str, float] = {}
@@ -221,9 +227,8 @@ def measure(*, runs: int, import_runs: int = 3, log=print) -> dict[str, float]:
     with override_settings(**PAGE_SETTINGS):
         log("summary assembly and its floor")
         record("summary", timed(lambda: services.assemble(PERIOD), runs))
-        record("figures", timed(lambda: (report_figures.for_period(PERIOD),
-                                         report_figures.for_period(PERIOD.year_earlier())),
-                                runs))
+        # What the summary computes when its cache is stale: both periods and the trend.
+        record("figures", timed(lambda: report_figures.summary_data(PERIOD), runs))
         record("raw_sql", timed(lambda: raw_sql.figures(PERIOD), runs))
         problems = raw_sql.check(PERIOD, raw_sql.figures(PERIOD),
                                  report_figures.for_period(PERIOD),
@@ -231,19 +236,23 @@ def measure(*, runs: int, import_runs: int = 3, log=print) -> dict[str, float]:
         for problem in problems:
             log(f"  floor differs: {problem}")
         out["raw_sql_matches"] = int(not problems)
-        out["summary_vs_raw_sql"] = round(out["summary_ms"] / out["raw_sql_ms"], 2)
         bump = invalidation()
         if bump is None:
             log("  summary_uncached: skipped (no core.freshness.bump)")
+            out["summary_vs_raw_sql"] = round(out["summary_ms"] / out["raw_sql_ms"], 2)
         else:  # every run after an invalidation, as after any save or import
             record("summary_uncached", timed(lambda: services.assemble(PERIOD), runs,
                                              setup=bump))
+            # The honest ratio: the summary computed (not served from the cache) vs the floor.
+            out["summary_vs_raw_sql"] = round(out["summary_uncached_ms"] / out["raw_sql_ms"], 2)
 
         log("pages")
         leader, staff = signed_in("bench-leader"), signed_in("bench-staff")
         users = {"bench-leader": leader, "bench-staff": staff}
         for name, (username, url) in pages().items():
             record(name, timed(page(users[username], url), runs))
+            if bump is not None and name in CACHED_PAGES:  # the first view after any write
+                record(f"{name}_uncached", timed(page(users[username], url), runs, setup=bump))
         out["case_list_vs_bare_ms"] = round(out["case_list_ms"] / out["bare_page_ms"], 2)
 
         log("import")
