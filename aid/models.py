@@ -524,7 +524,10 @@ class AidCase(models.Model):
         verbose_name = _("aid case")
         verbose_name_plural = _("aid cases")
         ordering = ["-granted_on", "-pk"]
-        indexes = [models.Index(fields=["granted_on", "status"], name="case_granted_status")]
+        indexes = [models.Index(fields=["granted_on", "status"], name="case_granted_status"),
+                   # The first and last visit of each campaign (aid.figures.reported_from/to).
+                   models.Index(fields=["campaign", "granted_on"], condition=Q(kind="visit"),
+                                name="case_visit_campaign_day")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(amount__gt=0), name="case_amount_positive",

@@ -17,15 +17,36 @@ the full pinyin ("zhao", "zhaod"), of the initials ("zd", "zds") or of a mix ("z
 in the term are ignored ("zhao da" is "zhaoda"). The key is stored in an indexed column, kept up
 to date by the model's save() and by every bulk write (they call `search_key` too), never
 computed per request.
+
+A term of ONE character matches the names that start with it (a surname: 王), or whose key
+does (for a letter: "w" finds 王 and 吴; every token of a key starts with the same letter, so
+this is exactly "a token starts with it"). Anywhere in the name, one character would match a
+large share of a province's names and no index can find it (a trigram needs three): people
+type a name from its start, and the second character narrows to "anywhere" again.
+
+On PostgreSQL each part has its index (aid/migrations/0012_search_and_period_indexes.py and the
+unions' own): a trigram index on UPPER(name) for fragments of three or more characters, a
+prefix index on UPPER(name) for one character and for `closest_first`, the btree and a trigram
+index on the key. A two-character fragment gives no trigram either: it is looked for at the
+start and at the end of the names (trigrams again) and anywhere in the few names of
+`LONG_NAME` characters or more (a partial index). A term of Latin letters ("ch") looks in the
+name only among the names that have Latin letters (`LATIN_NAME`, a partial index): the same
+rows, without a scan.
 """
 
 import unicodedata
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Length
+from django.db.models.lookups import GreaterThanOrEqual
 from pypinyin import Style, lazy_pinyin
 
 KEY_LENGTH = 800  # a 100-character union name: 600 letters of pinyin + 100 initials + spaces
 TERM_LENGTH = 50  # a longer search term is cut here
+# A name that a term of Latin letters can contain has one of these: A-Z, a-z, and the only two
+# letters PostgreSQL's UPPER() turns into one of them (U+017F long s -> S, U+0131 dotless i -> I).
+LATIN_NAME = "[A-Za-z\u017f\u0131]"
+LONG_NAME = 4  # characters: a name in which two characters can be neither first nor last
 MIXED_UP_TO = 4  # syllables: the initials-then-full mixes are stored for names this short
 
 
@@ -74,15 +95,35 @@ def pinyin_term(term: str) -> str:
 
 def name_matches(term: str, *, prefix: str = "") -> Q:
     """Records whose `name` contains the term, or whose `name_pinyin` key has a token starting
-    with it (see the module's docstring). `prefix` reaches the record through a relation
+    with it; a one-character term: the name or the key starts with it (see the module's
+    docstring). `prefix` reaches the record through a relation
     ("worker__")."""
     term = clean_term(term)
-    found = Q(**{f"{prefix}name__icontains": term})
     letters = pinyin_term(term)
+    if len(term) == 1:  # the start of the name or of its key (see the module's docstring)
+        found = Q(**{f"{prefix}name__istartswith": term})
+        if letters:
+            found |= Q(**{f"{prefix}name_pinyin__startswith": letters})
+        return found
+    found = _name_contains(term, prefix)
     if letters:
+        # Latin letters: only a name with Latin letters can contain them (a partial index
+        # holds those few); names of Han characters are found by their key.
+        found = Q(**{f"{prefix}name__regex": LATIN_NAME}) & found
         found |= (Q(**{f"{prefix}name_pinyin__startswith": letters})
                   | Q(**{f"{prefix}name_pinyin__contains": f" {letters}"}))
     return found
+
+
+def _name_contains(term: str, prefix: str) -> Q:
+    """The name contains the term, ignoring case (Django's `icontains`: UPPER(name) LIKE)."""
+    contains = Q(**{f"{prefix}name__icontains": term})
+    if len(term) != 2:
+        return contains
+    # Two characters give no trigram to look up. Inside a name they are at its start, at its
+    # end, or in a name of four characters or more: the same rows, each part indexed.
+    return (Q(**{f"{prefix}name__istartswith": term}) | Q(**{f"{prefix}name__iendswith": term})
+            | (Q(GreaterThanOrEqual(Length(f"{prefix}name"), LONG_NAME)) & contains))
 
 
 def closest_first(queryset: QuerySet, term: str) -> QuerySet:

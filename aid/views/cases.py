@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -12,10 +13,12 @@ from django.views.generic import DetailView, ListView
 from accounts.mixins import RoleRequiredMixin
 from accounts.roles import DECIDERS, EDITORS, has_role
 from core.audit import history_entries
+from core.db import work_mem
 from core.edit import RecordCreateView, RecordUpdateView
 from core.exports import xlsx_response
 from core.lists import FilteredListView
 from core.money import yuan
+from core.periods import Period
 from core.text import ascii_int
 
 from .. import funds_selectors, selectors, services
@@ -23,6 +26,9 @@ from ..filters import CaseFilterSet
 from ..forms import CaseForm, RejectForm
 from ..models import AidCase, Campaign, FundSource, HardshipWorker, PaymentLine
 
+# The filters that bound a list by date; without one the totals count every case.
+DATE_BOUNDS = ("start", "end", "reported_from", "reported_to")
+ALL_DATES_WORK_MEM = 64  # MB (core.db.work_mem)
 # Kept from one case to the next by "save and add another".
 CARRIED_FIELDS = ("kind", "method", "campaign", "granted_on", "amount")
 TO_PAY_SHOWN = 100
@@ -38,17 +44,43 @@ class CaseListView(RoleRequiredMixin, FilteredListView):
     def get_queryset(self):
         return selectors.cases()
 
+    def landing(self) -> Period | None:
+        """The half-year shown when the list is opened without a query string: the current
+        one, its dates filled in the filter form (cleared, every date is shown)."""
+        return None if self.request.GET else Period.containing(timezone.localdate())
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        period = self.landing()
+        if period is not None:
+            kwargs["data"] = QueryDict(mutable=True)
+            kwargs["data"].update({"start": period.start.isoformat(),
+                                   "end": period.end.isoformat()})
+        return kwargs
+
     def get_totals(self, queryset):
-        return selectors.case_totals(queryset)  # its count spares the paginator a COUNT(*)
+        data = self.filterset.form.cleaned_data if self.filterset.is_valid() else {}
+        if any(data.get(name) for name in DATE_BOUNDS):
+            return selectors.case_totals(queryset)  # its count spares the paginator a COUNT(*)
+        # Every date (the distinct people of a million cases): sort them in memory.
+        with work_mem(ALL_DATES_WORK_MEM):
+            return selectors.case_totals(queryset)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["can_enter"] = has_role(self.request.user, *EDITORS)
+        context["landing"] = period = self.landing()
+        if period is not None:  # the sort, page and export links keep the landing's dates
+            context["list_query"] = self.filterset.data.urlencode()
         return context
 
 
 class CaseExportView(CaseListView):
-    """The filtered cases (every page) as .xlsx, oldest first; ID numbers masked."""
+    """The filtered cases (every page) as .xlsx, oldest first; ID numbers masked. The list's
+    export link carries its filters (the landing's dates too): without any, every case."""
+
+    def landing(self) -> None:
+        return None
 
     def get(self, request, *args, **kwargs):
         cases = (self.filtered_queryset().select_related("entered_by", "approved_by")
