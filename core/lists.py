@@ -123,6 +123,10 @@ class ListFilterSet(FilterSet):
         """The filtered rows; none while a filter is invalid (never an unfiltered list)."""
         if not self.is_bound or self.is_valid():
             return self.qs
+        for name in self.form.errors:  # drawn red (core/_filter_field.html)
+            if name in self.form.fields:
+                attrs = self.form.fields[name].widget.attrs
+                attrs["class"] = f"{attrs.get('class', '')} is-invalid".strip()
         return self.queryset.none()
 
     def sort_key(self) -> str:
