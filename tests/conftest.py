@@ -86,9 +86,12 @@ def _tasks_run_at_once(settings):
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
+def _empty_cache(settings):
     # Cached figures are keyed by the data version (core.freshness), which a transactional
-    # test's flush sets back: no test may see another's.
+    # test's flush sets back: each test gets an empty cache, in memory (the database cache of
+    # the settings is tested in tests/core/test_freshness.py).
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                   "LOCATION": "tests"}}
     from django.core.cache import cache
 
     cache.clear()

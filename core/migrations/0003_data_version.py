@@ -1,6 +1,13 @@
 from django.db import migrations, models
 
 
+def cache_table(apps, schema_editor):
+    """The database cache's table (settings.CACHES), as `createcachetable` makes it."""
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=schema_editor.connection.alias, verbosity=0)
+
+
 def first_version(apps, schema_editor):
     apps.get_model("core", "DataVersion").objects.using(schema_editor.connection.alias).create(
         pk=1, version=0)
@@ -8,7 +15,7 @@ def first_version(apps, schema_editor):
 
 class Migration(migrations.Migration):
     """The data version of core.freshness: one row, raised after every committed write to the
-    records the summary reads, so its figures can be cached exactly."""
+    records the summary reads, so its figures can be cached exactly; and the cache's table."""
 
     dependencies = [
         ("core", "0002_import_batch_progress"),
@@ -25,4 +32,5 @@ class Migration(migrations.Migration):
             options={"verbose_name": "data version", "verbose_name_plural": "data versions"},
         ),
         migrations.RunPython(first_version, migrations.RunPython.noop),
+        migrations.RunPython(cache_table, migrations.RunPython.noop, elidable=True),
     ]

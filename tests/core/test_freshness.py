@@ -130,3 +130,28 @@ def test_it_notes_the_tables_a_statement_reads(sql, tables):
     reads = freshness._Reads()
     reads(lambda *args: None, sql, (), False, {})
     assert tables <= reads.tables
+
+
+def test_the_database_cache_of_the_settings_serves_every_process(version, settings):
+    from django.conf import settings as configured
+
+    from config import settings as project
+
+    settings.CACHES = project.CACHES  # the migrations made its table
+    from django.core.cache import cache
+
+    cache.clear()
+    assert configured.CACHES["default"]["BACKEND"].endswith("DatabaseCache")
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return {"figures": len(calls)}
+
+    assert freshness.cached(("db",), compute) == {"figures": 1}
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM gonghui_cache")
+        assert cursor.fetchone()[0] == 1
+    assert freshness.cached(("db",), compute) == {"figures": 1}
+    make_union()
+    assert freshness.cached(("db",), compute) == {"figures": 2}
