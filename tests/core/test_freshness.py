@@ -155,3 +155,18 @@ def test_the_database_cache_of_the_settings_serves_every_process(version, settin
     assert freshness.cached(("db",), compute) == {"figures": 1}
     make_union()
     assert freshness.cached(("db",), compute) == {"figures": 2}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="advisory locks are PostgreSQL's")
+def test_a_computation_holds_its_key_lock_and_lets_it_go(version):
+    def held():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
+                           "AND pid = pg_backend_pid()")
+            return cursor.fetchone()[0]
+
+    assert freshness.cached(("locked",), held) == 1  # computed while holding the lock
+    assert held() == 0
+    with pytest.raises(ZeroDivisionError):
+        freshness.cached(("failing",), lambda: 1 / 0)
+    assert held() == 0  # released when the computation fails too
