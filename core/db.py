@@ -21,7 +21,6 @@ def work_mem(megabytes: int):
         yield
 
 
-
 def years_with(queryset: QuerySet, field: str) -> set[int]:
     """The years (of `core.dates.sane_years()`) in which `queryset` has a row whose date `field`
     falls, in two index-driven queries: the first and last date (two index endpoints), then one
