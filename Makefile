@@ -55,11 +55,12 @@ serve: install var
 	  $(VENV)/bin/gunicorn -c gunicorn.conf.py config.wsgi; }
 
 # The benchmark (docs/performance.md) on synthetic data of $(SCALE), generated into the empty
-# PostgreSQL database of DATABASE_URL on first use; bench-load is the gunicorn load test,
-# bench-web the pages through gunicorn, a fresh process's first summary and the web import.
+# PostgreSQL database of DATABASE_URL on first use: in-process, then through gunicorn (a fresh
+# process's first summary and the web import too; bench-web alone); bench-load is the load test.
 # The measured pages run with DEBUG off whatever DEBUG says (it only lets manage.py start).
 bench: install
 	DEBUG=$${DEBUG:-1} $(PY) manage.py bench --scale $(SCALE)
+	DEBUG=$${DEBUG:-1} $(PY) manage.py bench --scale $(SCALE) --web
 
 bench-load: install
 	DEBUG=$${DEBUG:-1} $(PY) manage.py bench --scale $(SCALE) --load

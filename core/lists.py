@@ -22,7 +22,7 @@ from django_filters import FilterSet, OrderingFilter
 from django_filters.views import FilterView
 
 from . import freshness
-from .forms import DATE_INPUT, DateField
+from .forms import DATE_INPUT, DateField, QuickSelect
 
 SORT_PARAM = "sort"
 # The label of every list's search box: the same word as the filter button (查询). With a
@@ -117,6 +117,10 @@ class ListFilterSet(FilterSet):
                     continue
                 css = "form-select" if isinstance(widget, forms.Select) else "form-control"
                 widget.attrs.setdefault("class", css)
+                if type(widget) is forms.Select:  # the same markup, drawn without templates
+                    quick = QuickSelect(attrs=widget.attrs)
+                    quick.choices, quick.is_required = widget.choices, widget.is_required
+                    field.widget = quick
         return self._form
 
     def rows(self) -> QuerySet:
