@@ -48,7 +48,9 @@ def test_a_leaders_pages_fit_a_390_px_phone(phone, live_server):
     sign_in(phone, live_server, "leader", demo.DEMO_PASSWORD)
     fits(phone, "home")
 
-    phone.goto(f"{live_server.url}/aid/cases/")
+    phone.goto(f"{live_server.url}/aid/cases/")  # the current half-year: no demo case
+    fits(phone, "case-list-landing")
+    phone.goto(f"{live_server.url}/aid/cases/?start=&end=")  # every date: the demo's cases
     fits(phone, "case-list")
     table = phone.get_by_test_id("case-table")
     # the rows are readable: a name is not broken into a column of single characters
