@@ -10,7 +10,7 @@ filled: synthetic records have no edit history.
 
 import itertools
 import random
-from datetime import UTC, date, datetime
+from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
@@ -32,6 +32,7 @@ from .synthetic_context import (
     YEARS,
     Context,
     day_between,
+    moment,
     person_name,
     phone,
 )
@@ -47,10 +48,6 @@ PUBLIC = ((Union.Kind.INSTITUTION, ("第一中学", "人民医院", "中心小�
           (Union.Kind.GOVERNMENT, ("财政局", "税务局", "交通局", "林业局", "民政局", "水利局")),
           (Union.Kind.COMMUNITY, ("东城社区", "西城社区", "南山社区", "北岸社区")),
           (Union.Kind.TOWNSHIP, ("朝阳镇", "向阳乡", "红光乡", "青山镇")))
-
-
-def moment(day: date, hour: int = 9) -> datetime:
-    return datetime(day.year, day.month, day.day, hour, tzinfo=UTC)
 
 
 def region_code(county: int) -> str:

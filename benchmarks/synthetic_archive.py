@@ -22,7 +22,7 @@ from aid.archive_models import (
     ReviewRound,
 )
 
-from .synthetic_context import YEARS, Context, day_between, person_name
+from .synthetic_context import YEARS, Context, day_between, moment, person_name
 
 NOTICE_DAYS = ArchiveSettings.DEFAULT_NOTICE_DAYS
 FINDINGS = ("家中经济困难，主要收入来源不稳定，核实情况属实。",
@@ -34,11 +34,6 @@ PLACES = ("社区公示栏", "单位公示栏", "工会公示栏", "乡镇政务
 RELATIONS = (HouseholdMember.Relation.CHILD, HouseholdMember.Relation.CHILD,
              HouseholdMember.Relation.PARENT, HouseholdMember.Relation.SIBLING,
              HouseholdMember.Relation.GRANDCHILD, HouseholdMember.Relation.OTHER)
-
-
-def moment(day: date, hour: int = 9):
-    from .synthetic import moment as at
-    return at(day, hour)
 
 
 def gen_settings(ctx: Context) -> None:

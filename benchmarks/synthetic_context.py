@@ -3,7 +3,7 @@ the vocabulary of names and places."""
 
 import random
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from .writer import Writer
 
@@ -52,3 +52,8 @@ class Context:
 
     def count(self, per_county: float, minimum: int = 1) -> int:
         return max(minimum, round(per_county * self.scale))
+
+
+def moment(day: date, hour: int = 9) -> datetime:
+    """A time on `day` (UTC): when a generated record was entered or decided."""
+    return datetime(day.year, day.month, day.day, hour, tzinfo=UTC)

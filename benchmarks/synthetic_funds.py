@@ -19,7 +19,7 @@ from aid.models import (
     PaymentLine,
 )
 
-from .synthetic_context import YEARS, Context
+from .synthetic_context import YEARS, Context, moment
 
 # kind of aid -> (the source's name after the year, its kind, allocated a year at scale 1)
 SOURCES = {
@@ -77,7 +77,6 @@ class PaidCases:
 def gen_payments(ctx: Context) -> None:
     """The batches of the paid cases (bank transfer for four in five), their lines and one
     download of each batch's file."""
-    from .synthetic import moment
 
     rng = ctx.rng("payments")
     paid = ctx.paid_cases

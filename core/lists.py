@@ -160,6 +160,8 @@ class FilteredListView(FilterView):
     def cached_totals(self, queryset: QuerySet) -> dict | None:
         """`get_totals(queryset)`, cached per list, filtered query and data version
         (core.freshness: exact, recomputed after any write to the records they read)."""
+        if type(self).get_totals is FilteredListView.get_totals:  # a list without totals
+            return None
         try:
             sql, params = queryset.query.sql_with_params()
         except EmptyResultSet:  # an invalid filter's empty list
