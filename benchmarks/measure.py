@@ -230,9 +230,7 @@ def measure(*, runs: int, import_runs: int = 3, log=print) -> dict[str, float]:
         # What the summary computes when its cache is stale: both periods and the trend.
         record("figures", timed(lambda: report_figures.summary_data(PERIOD), runs))
         record("raw_sql", timed(lambda: raw_sql.figures(PERIOD), runs))
-        problems = raw_sql.check(PERIOD, raw_sql.figures(PERIOD),
-                                 report_figures.for_period(PERIOD),
-                                 report_figures.for_period(PERIOD.year_earlier()))
+        problems = raw_sql.check(raw_sql.figures(PERIOD), *report_figures.summary_data(PERIOD))
         for problem in problems:
             log(f"  floor differs: {problem}")
         out["raw_sql_matches"] = int(not problems)
@@ -258,7 +256,6 @@ def measure(*, runs: int, import_runs: int = 3, log=print) -> dict[str, float]:
         log("import")
         content = headcount_file()
         by = User.objects.get(username="bench-staff")
-        started = time.perf_counter()
         import_once(content, by)  # warm-up
         times = []
         for _ in range(import_runs):

@@ -1,8 +1,8 @@
 """The floor: the summary's figures by hand-written SQL through a raw cursor (PostgreSQL).
 
-Every figure of `reports.figures.for_period(period)`, of the same half a year earlier and of
-`reports.figures.member_trend(period)`, computed as tightly as we can write it: one pass per
-table (per period where an index range per period is faster than one scan of both), FILTER
+Every figure of `reports.figures.summary_data(period)` (the period, the same half a year
+earlier and the member trend), computed as tightly as we can write it: one pass per table (per
+period where an index range per period is faster than one scan of both), FILTER
 (conditional aggregation), and one LATERAL probe of the latest return of each union at all the
 dates at once (the six half-year ends of the trend include both periods' ends). Each rule is
 written again here from the apps' `figures.py`, not imported, so that `check()` — which walks
@@ -308,10 +308,6 @@ def trend_periods(period: Period) -> list[Period]:
     return halves
 
 
-def trend_ends(period: Period) -> list[date]:
-    return [p.end for p in trend_periods(period)]
-
-
 def _percent(part, whole) -> Decimal | None:
     from core.money import percent  # the figures' rounding rule (one decimal, half up)
     return percent(part, whole)
@@ -500,15 +496,12 @@ def compare(path: str, raw, orm, problems: list[str]) -> None:
         problems.append(f"{path}: raw {raw!r} != orm {orm!r}")
 
 
-def check(period: Period, raw: dict, now, before) -> list[str]:
-    """Where the floor's figures differ from the ORM's (`now`, `before`: AllFigures), field by
-    field, and the member trend (from `reports.figures.member_trend`)."""
-    from reports.figures import member_trend
-
+def check(raw: dict, now, before, trend) -> list[str]:
+    """Where the floor's figures differ from the summary's (`reports.figures.summary_data`: the
+    AllFigures `now` and `before` and the member trend), field by field."""
     problems: list[str] = []
     for label, orm in (("now", now), ("before", before)):
         compare(label, raw.get(label, {}), orm, problems)
-    trend = member_trend(period)
     if raw.get("trend") != trend:
         problems.append(f"trend: raw {raw.get('trend')!r} != orm {trend!r}")
     return problems

@@ -83,13 +83,6 @@ def trend_periods(period: Period) -> list[Period]:
     return list(reversed(halves))
 
 
-def member_trend(period: Period) -> list[tuple[str, int]]:
-    """Members at the end of this and the previous half-years, oldest first (one query)."""
-    halves = trend_periods(period)
-    counts = union_figures.counts_at(half.end for half in halves)
-    return _trend(halves, {day: found.members for day, found in counts.items()})
-
-
 def _trend(halves: list[Period], members: dict) -> list[tuple[str, int]]:
     trend = [(f"{p.year}{'上' if p.half == 'h1' else '下'}", members[p.end]) for p in halves]
     while trend and not trend[0][1]:  # no returns yet: nothing to draw

@@ -16,8 +16,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.skipif(connection.vendor != "po
 
 
 def problems(period: Period) -> list[str]:
-    return raw_sql.check(period, raw_sql.figures(period), report_figures.for_period(period),
-                         report_figures.for_period(period.year_earlier()))
+    return raw_sql.check(raw_sql.figures(period), *report_figures.summary_data(period))
 
 
 def test_the_floor_equals_the_orm_on_every_figure_of_the_demo(demo_county):
@@ -34,15 +33,14 @@ def test_the_floor_equals_the_orm_on_every_figure_of_synthetic_data():
 
 def test_a_different_figure_and_a_figure_the_floor_lacks_are_reported(demo_county):
     period = Period(2012, "h1")
-    now = report_figures.for_period(period)
-    before = report_figures.for_period(period.year_earlier())
+    now, before, trend = report_figures.summary_data(period)
     raw = raw_sql.figures(period)
     raw["now"]["aid"]["visit_money"] += Decimal(1)
     del raw["before"]["aid"]["archive"]["reviews_overdue"]
     del raw["now"]["economy"]["by_sector"][0]["returned_to"]
     raw["now"]["unions"]["not_a_figure"] = 1
     raw["trend"] = raw["trend"][1:]
-    found = raw_sql.check(period, raw, now, before)
+    found = raw_sql.check(raw, now, before, trend)
     assert any(p.startswith("now.aid.visit_money: raw") for p in found)
     assert "before.aid.archive.reviews_overdue: not computed by the floor" in found
     assert "now.economy.by_sector[0].returned_to: not computed by the floor" in found
@@ -54,12 +52,12 @@ def test_a_different_figure_and_a_figure_the_floor_lacks_are_reported(demo_count
 def test_every_field_of_the_figures_is_compared(demo_county):
     """A field added to an app's dataclass is reported until the floor computes it."""
     period = Period(2012, "h1")
-    now = report_figures.for_period(period)
+    now, before, trend = report_figures.summary_data(period)
     extended = dataclasses.make_dataclass("Extended", [("new_figure", int)],
                                           bases=(type(now.unions),), kw_only=True, frozen=True)
     unions = extended(**{f.name: getattr(now.unions, f.name)
                          for f in dataclasses.fields(now.unions)}, new_figure=3)
-    found = raw_sql.check(period, raw_sql.figures(period), dataclasses.replace(now, unions=unions),
-                          report_figures.for_period(period.year_earlier()))
+    found = raw_sql.check(raw_sql.figures(period), dataclasses.replace(now, unions=unions),
+                          before, trend)
     assert found == ["now.unions.new_figure: not computed by the floor"]
     assert raw_sql.leaves(now) > 99

@@ -11,6 +11,7 @@ from django.urls import reverse
 from core.periods import Period
 from reports import figures
 from tests.support.factories import make_headcount_return, make_union
+from unions.figures import members_on
 from unions.models import Union
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +23,10 @@ def test_summary_data_equal_the_figures_one_by_one(demo_county):
     now, before, trend = figures.summary_data(H1_2012)
     assert now == figures.for_period(H1_2012)
     assert before == figures.for_period(H1_2012.year_earlier())
-    assert trend == figures.member_trend(H1_2012)
+    one_by_one = {f"{half.year}{'上' if half.half == 'h1' else '下'}": members_on(half.end)
+                  for half in figures.trend_periods(H1_2012)}
+    assert trend == [(label, one_by_one[label]) for label, _members in trend]
+    assert list(one_by_one)[-len(trend):] == [label for label, _members in trend]
     assert trend
     assert trend[-1][1] == now.unions.members
 
